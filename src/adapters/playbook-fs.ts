@@ -1,0 +1,119 @@
+// Reads playbooks and the files beside them (clocks.yaml, parties.yaml, draft templates) and runs
+// the core validators on them, turning every issue into file:line:col.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { validateClocks, validateDraft, validateParties } from '../core/playbook/catalog.js';
+import { err, type Result } from '../core/playbook/issues.js';
+import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
+import { validatePlaybook, type Catalog } from '../core/playbook/validate.js';
+import { UserError, EXIT } from '../errors.js';
+import { SHIPPED_PLAYBOOKS, templatesDir } from './dirs.js';
+import { located, readSource, type Located } from './yaml-source.js';
+
+export type FileKind = 'playbook' | 'clocks' | 'parties' | 'draft';
+
+export interface Checked<T> { file: string; kind: FileKind; problems: Located[]; value?: T }
+
+const isYaml = (f: string) => /\.ya?ml$/i.test(f);
+const stem = (f: string) => basename(f, extname(f));
+
+export function kindOf(file: string): FileKind {
+  const name = stem(file);
+  if (name === 'clocks') return 'clocks';
+  if (name === 'parties') return 'parties';
+  if (basename(dirname(file)) === 'drafts') return 'draft';
+  return 'playbook';
+}
+
+/** The YAML files under the given files or folders (recursively), sorted for stable output. */
+export function yamlFiles(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string): void => {
+    if (!existsSync(p)) throw new UserError(EXIT.usage, 'path-not-found', { path: p });
+    if (statSync(p).isDirectory()) {
+      for (const e of readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        const full = join(p, e.name);
+        if (e.isDirectory()) walk(full);
+        else if (isYaml(e.name)) out.push(full);
+      }
+    } else out.push(p);
+  };
+  for (const p of paths) walk(p);
+  return out;
+}
+
+function check<T>(file: string, validate: (raw: unknown) => Result<T>): Checked<T> {
+  const src = readSource(file);
+  const kind = kindOf(file);
+  if (src.value === undefined) return { file, kind, problems: src.problems };
+  const r = validate(src.value);
+  return { file, kind, problems: [...src.problems, ...located(src, r.issues)], ...(r.ok ? { value: r.value } : {}) };
+}
+
+export const checkParties = (file: string) => check<Party[]>(file, validateParties);
+export const checkClocks = (file: string, parties?: ReadonlySet<string>) => check<ClockSet>(file, (raw) => validateClocks(raw, parties));
+export const checkDraft = (file: string) => check(file, (raw) => validateDraft(raw, stem(file)));
+
+/** clocks.yaml / parties.yaml from the playbook's folder, else the shipped ones. */
+function besideOrShipped(dir: string, name: string): string {
+  const here = join(dir, name);
+  return existsSync(here) ? here : join(SHIPPED_PLAYBOOKS, name);
+}
+
+export interface LoadedCatalog { catalog: Catalog; clocks?: ClockSet; parties: Party[]; files: Checked<unknown>[] }
+
+const catalogs = new Map<string, LoadedCatalog>();
+
+/** Everything a playbook in `dir` may refer to; read once per folder. */
+export function catalogFor(dir: string, templates?: string): LoadedCatalog {
+  const key = `${resolve(dir)}\0${templates ?? ''}`;
+  const cached = catalogs.get(key);
+  if (cached) return cached;
+  const partiesFile = checkParties(besideOrShipped(dir, 'parties.yaml'));
+  const parties = partiesFile.value ?? [];
+  const ids = new Set(parties.map((p) => p.id));
+  const clocksFile = checkClocks(besideOrShipped(dir, 'clocks.yaml'), ids);
+  const draftsDir = join(templates ?? templatesDir(dir), 'drafts');
+  const drafts = new Set(existsSync(draftsDir) ? readdirSync(draftsDir).filter(isYaml).map(stem) : []);
+  const loaded: LoadedCatalog = {
+    catalog: { parties: ids, drafts, ...(clocksFile.value ? { clocks: clocksFile.value } : {}) },
+    ...(clocksFile.value ? { clocks: clocksFile.value } : {}),
+    parties,
+    files: [partiesFile, clocksFile],
+  };
+  catalogs.set(key, loaded);
+  return loaded;
+}
+
+export function checkPlaybook(file: string, templates?: string): Checked<Playbook> {
+  const { catalog } = catalogFor(dirname(file), templates);
+  return check<Playbook>(file, (raw) => {
+    const r = validatePlaybook(raw, catalog);
+    const id = (raw as { id?: unknown }).id;
+    if (typeof id === 'string' && id !== stem(file)) {
+      const issues = [...r.issues, err('id-not-file-name', ['id'], { id, file: basename(file) })];
+      return { ok: false, issues };
+    }
+    return r;
+  });
+}
+
+export function checkFile(file: string, templates?: string): Checked<unknown> {
+  switch (kindOf(file)) {
+    case 'clocks': return checkClocks(file, catalogFor(dirname(file), templates).catalog.parties);
+    case 'parties': return checkParties(file);
+    case 'draft': return checkDraft(file);
+    default: return checkPlaybook(file, templates);
+  }
+}
+
+/** A playbook by id (from the folder) or by path; a user error when missing or invalid. */
+export function loadPlaybook(ref: string, dir: string, templates?: string): { file: string; playbook: Playbook; catalog: LoadedCatalog } {
+  const file = isYaml(ref) || ref.includes('/') ? resolve(ref) : join(dir, `${ref}.yaml`);
+  if (!existsSync(file)) throw new UserError(EXIT.usage, 'playbook-not-found', { id: ref, dir }, { code: 'hint-list' });
+  const r = checkPlaybook(file, templates);
+  const errors = r.problems.filter((p) => p.severity === 'error').length;
+  if (!r.value || errors) throw new UserError(EXIT.invalid, 'playbook-invalid', { file, errors }, { code: 'hint-validate', params: { file } });
+  return { file, playbook: r.value, catalog: catalogFor(dirname(file), templates) };
+}

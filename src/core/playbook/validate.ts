@@ -1,0 +1,172 @@
+// Semantic rules for a playbook, after its shape has passed the schema. Pure; every issue at once.
+import { check, celTypeOf, makeScope, type CelType, type Scope } from '../expr/cel.js';
+import type { Lang } from '../i18n/lang.js';
+import { err, parseWith, warn, type DocPath, type Issue, type Result } from './issues.js';
+import { optionId, playbookSchema, STAGE_IDS, STEP_KINDS, type ClockSet, type Playbook, type Step } from './schema.js';
+import { textIssues } from './texts.js';
+
+export interface Catalog {
+  clocks?: ClockSet;
+  parties: ReadonlySet<string>;
+  drafts: ReadonlySet<string>;
+}
+
+export interface StepRef { stage: number; step: number; path: DocPath; value: Step }
+
+export function stepsOf(pb: Playbook): StepRef[] {
+  return pb.stages.flatMap((s, i) => s.steps.map((st, j) => ({ stage: i, step: j, path: ['stages', i, 'steps', j], value: st })));
+}
+
+export function validatePlaybook(raw: unknown, catalog: Catalog): Result<Playbook> {
+  const shaped = parseWith(playbookSchema, raw);
+  if (!shaped.ok) return shaped;
+  const pb = shaped.value;
+  const issues: Issue[] = [
+    ...stageIssues(pb),
+    ...factIssues(pb, catalog),
+    ...stepIssues(pb, catalog),
+    ...textIssues(pb, (pb.languages ?? ['ja', 'zh', 'en']) as Lang[]),
+  ];
+  return issues.some((i) => i.severity === 'error') ? { ok: false, issues } : { ok: true, value: pb, issues };
+}
+
+function stageIssues(pb: Playbook): Issue[] {
+  const out: Issue[] = [];
+  const seen = new Set<string>();
+  let expected = 0;
+  pb.stages.forEach((s, i) => {
+    const at = ['stages', i, 'id'];
+    const k = (STAGE_IDS as readonly string[]).indexOf(s.id);
+    if (k < 0) out.push(err('stage-unknown', at, { stage: s.id, allowed: STAGE_IDS.join(', ') }));
+    else if (seen.has(s.id)) out.push(err('stage-duplicate', at, { stage: s.id }));
+    else if (k < expected) out.push(err('stage-order', at, { stage: s.id, order: STAGE_IDS.join(' → ') }));
+    else expected = k + 1;
+    seen.add(s.id);
+  });
+  const missing = STAGE_IDS.filter((s) => !seen.has(s));
+  if (missing.length) out.push(err('stage-missing', ['stages'], { stages: missing.join(', ') }, { key: true }));
+  return out;
+}
+
+function factIssues(pb: Playbook, catalog: Catalog): Issue[] {
+  const out: Issue[] = [];
+  const asked = new Set(stepsOf(pb).flatMap((s) => s.value.ask ?? []));
+  for (const [name, f] of Object.entries(pb.facts)) {
+    const at = ['facts', name];
+    const listy = f.type === 'choice' || f.type === 'multi';
+    if (listy && !f.options) out.push(err('options-required', at, { fact: name, type: f.type }, { key: true }));
+    if (!listy && f.options) out.push(err('options-unexpected', [...at, 'options'], { fact: name, type: f.type }, { key: true }));
+    if ((f.min !== undefined || f.max !== undefined) && f.type !== 'integer' && f.type !== 'number')
+      out.push(err('range-unexpected', at, { fact: name, type: f.type }, { key: true }));
+    if (f.min !== undefined && f.max !== undefined && f.min > f.max) out.push(err('range-empty', [...at, 'min'], { min: f.min, max: f.max }));
+    if (clockFactMismatch(catalog, name, f.type))
+      out.push(err('clock-fact-type', [...at, 'type'], { fact: name, type: f.type, expected: catalog.clocks?.facts[name]?.type ?? '' }));
+    if (!asked.has(name)) out.push(warn('fact-unused', at, { fact: name }, { key: true }));
+  }
+  return out;
+}
+
+function clockFactMismatch(catalog: Catalog, name: string, type: string): boolean {
+  const shared = catalog.clocks?.facts[name];
+  return shared !== undefined && shared.type !== type;
+}
+
+function kindsOf(step: Step): string[] {
+  return STEP_KINDS.filter((k) => step[k] !== undefined);
+}
+
+/** Names an expression may read: facts, earlier `sets:`, and `policy`. */
+function scopeFor(pb: Playbook): { scope: Scope; sets: Map<string, { step: string; type: CelType }> } {
+  const vars: Record<string, CelType> = {};
+  for (const [name, f] of Object.entries(pb.facts)) vars[name] = celTypeOf(f.type);
+  const sets = new Map<string, { step: string; type: CelType }>();
+  for (const { value } of stepsOf(pb)) {
+    const d = value.decide;
+    if (d?.sets && !(d.sets in pb.facts) && !sets.has(d.sets)) {
+      const type: CelType = d.options ? 'string' : 'bool';
+      sets.set(d.sets, { step: value.id, type });
+      vars[d.sets] = type;
+    }
+  }
+  return { scope: makeScope(vars, pb.policy ?? {}), sets };
+}
+
+function stepIssues(pb: Playbook, catalog: Catalog): Issue[] {
+  const out: Issue[] = [];
+  const { scope, sets } = scopeFor(pb);
+  const known = new Set<string>();
+  const ids = new Map<string, DocPath>();
+  const setBy = new Map<string, string>();
+  const clocks = new Map((catalog.clocks?.clocks ?? []).map((c) => [c.id, c]));
+
+  const expression = (source: string, at: DocPath, want: string, label: string): string[] | undefined => {
+    const r = check(scope, source);
+    if (!r.ok) {
+      const unknown = /Unknown variable: (\w+)/.exec(r.message);
+      if (unknown) out.push(err('cel-unknown-name', at, { name: unknown[1] ?? '', what: label }, { offset: r.pos }));
+      else out.push(err(r.syntax ? 'cel-syntax' : 'cel-type', at, { detail: r.message, what: label }, { offset: r.pos }));
+      return undefined;
+    }
+    if (want !== 'any' && r.type !== want && r.type !== 'dyn') out.push(err('cel-result-type', at, { what: label, expected: want, got: r.type }));
+    for (const id of r.reads) {
+      if (known.has(id.name)) continue;
+      const later = setBy.has(id.name) ? undefined : sets.get(id.name);
+      if (later) out.push(err('reads-later', at, { name: id.name, what: label, step: later.step }, { offset: id.pos }));
+      else out.push(err('reads-not-asked', at, { name: id.name, what: label }, { offset: id.pos }));
+    }
+    return r.literal;
+  };
+
+  for (const { path, value: step } of stepsOf(pb)) {
+    const first = ids.get(step.id);
+    if (first) out.push(err('step-duplicate', [...path, 'id'], { id: step.id }));
+    else ids.set(step.id, path);
+
+    const kinds = kindsOf(step);
+    if (kinds.length === 0) out.push(err('step-no-kind', path, { id: step.id, kinds: STEP_KINDS.join(', ') }));
+    if (kinds.length > 1) out.push(err('step-many-kinds', [...path, kinds[1] ?? ''], { id: step.id, kinds: kinds.join(', ') }, { key: true }));
+
+    if (step.when !== undefined) expression(step.when, [...path, 'when'], 'bool', 'when');
+
+    step.ask?.forEach((fact, i) => {
+      if (!(fact in pb.facts)) out.push(err('ask-undeclared', [...path, 'ask', i], { fact }));
+    });
+
+    const d = step.decide;
+    if (d) {
+      if (d.recommend !== undefined) {
+        const literal = expression(d.recommend, [...path, 'decide', 'recommend'], d.options ? 'string' : 'bool', 'recommend');
+        if (d.options && literal) {
+          const allowed = d.options.map(optionId);
+          for (const l of literal.filter((x) => !allowed.includes(x)))
+            out.push(err('recommend-not-option', [...path, 'decide', 'recommend'], { value: l, options: allowed.join(', ') }));
+        }
+      }
+      if (d.sets !== undefined) {
+        const at = [...path, 'decide', 'sets'];
+        if (d.sets in pb.facts) out.push(err('sets-collides-fact', at, { name: d.sets }));
+        else if (d.sets === 'policy') out.push(err('sets-collides-fact', at, { name: d.sets }));
+        else if (clockFactMismatch(catalog, d.sets, d.options ? 'choice' : 'boolean'))
+          out.push(err('clock-fact-type', at, { fact: d.sets, type: d.options ? 'choice' : 'boolean', expected: catalog.clocks?.facts[d.sets]?.type ?? '' }));
+        else if (setBy.has(d.sets)) out.push(err('sets-duplicate', at, { name: d.sets, step: setBy.get(d.sets) ?? '' }));
+        else setBy.set(d.sets, step.id);
+      }
+    }
+
+    const n = step.notify;
+    if (n) {
+      if (!catalog.parties.has(n.party)) out.push(err('notify-unknown-party', [...path, 'notify', 'party'], { party: n.party, known: [...catalog.parties].join(', ') }));
+      n.satisfies?.forEach((c, i) => {
+        const clock = clocks.get(c);
+        const at = [...path, 'notify', 'satisfies', i];
+        if (!clock) out.push(err('satisfies-unknown-clock', at, { clock: c, known: [...clocks.keys()].join(', ') }));
+        else if (clock.satisfied_by.party !== n.party) out.push(err('satisfies-wrong-party', at, { clock: c, party: n.party, needed: clock.satisfied_by.party }));
+      });
+      if (n.draft !== undefined && !catalog.drafts.has(n.draft)) out.push(err('draft-missing', [...path, 'notify', 'draft'], { draft: n.draft }));
+    }
+
+    for (const f of step.ask ?? []) known.add(f);
+    if (d?.sets) known.add(d.sets);
+  }
+  return out;
+}
