@@ -1,7 +1,7 @@
 // Reads playbooks and the files beside them (clocks.yaml, parties.yaml, draft templates) and runs
 // the core validators on them, turning every issue into file:line:col.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { validateClocks, validateDraft, validateParties } from '../core/playbook/catalog.js';
 import { err, type Result } from '../core/playbook/issues.js';
 import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
@@ -9,39 +9,11 @@ import { validatePlaybook, type Catalog } from '../core/playbook/validate.js';
 import { UserError, EXIT } from '../errors.js';
 import { SHIPPED_PLAYBOOKS, templatesDir } from './dirs.js';
 import { located, readSource, type Located } from './yaml-source.js';
+import { isYaml, kindOf, stem, type FileKind } from './files.js';
 
-export type FileKind = 'playbook' | 'clocks' | 'parties' | 'draft';
+export { kindOf, yamlFiles } from './files.js';
 
 export interface Checked<T> { file: string; kind: FileKind; problems: Located[]; value?: T }
-
-const isYaml = (f: string) => /\.ya?ml$/i.test(f);
-const stem = (f: string) => basename(f, extname(f));
-
-export function kindOf(file: string): FileKind {
-  const name = stem(file);
-  if (name === 'clocks') return 'clocks';
-  if (name === 'parties') return 'parties';
-  if (basename(dirname(file)) === 'drafts') return 'draft';
-  return 'playbook';
-}
-
-/** The YAML files under the given files or folders (recursively), sorted for stable output. */
-export function yamlFiles(paths: readonly string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string): void => {
-    if (!existsSync(p)) throw new UserError(EXIT.usage, 'path-not-found', { path: p });
-    if (statSync(p).isDirectory()) {
-      for (const e of readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-        const full = join(p, e.name);
-        if (e.isDirectory()) walk(full);
-        else if (isYaml(e.name)) out.push(full);
-      }
-    } else out.push(p);
-  };
-  for (const p of paths) walk(p);
-  return out;
-}
 
 function check<T>(file: string, validate: (raw: unknown) => Result<T>): Checked<T> {
   const src = readSource(file);

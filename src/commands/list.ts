@@ -1,29 +1,33 @@
-// irbook list: the playbooks found, with id, version, title and steps per stage.
+// irbook list: the playbooks found, with id, version, title and steps per stage. It reads the
+// files without validating them (that is `irbook validate`), so it stays fast.
 import type { Context } from '../cli/context.js';
-import { checkPlaybook, kindOf, yamlFiles } from '../adapters/playbook-fs.js';
+import { kindOf, yamlFiles } from '../adapters/files.js';
 import { playbooksDir } from '../adapters/dirs.js';
-import { pick } from '../core/i18n/lang.js';
-import { STAGE_IDS } from '../core/playbook/schema.js';
+import { readSource } from '../adapters/yaml-source.js';
+import { pick, type Text } from '../core/i18n/lang.js';
 import { table } from '../cli/table.js';
+
+const STAGES = ['detect', 'initial_response', 'investigate', 'disclose', 'recover'];
+
+interface Raw { id?: unknown; version?: unknown; title?: Text; stages?: { id?: unknown; steps?: unknown[] }[] }
+
+function entry(file: string) {
+  const raw = readSource(file).value as Raw | undefined;
+  const stages = Array.isArray(raw?.stages) ? raw.stages : [];
+  return {
+    file,
+    id: typeof raw?.id === 'string' ? raw.id : undefined,
+    version: typeof raw?.version === 'string' ? raw.version : undefined,
+    title: raw?.title,
+    steps: Object.fromEntries(STAGES.map((s) => [s, stages.find((x) => x?.id === s)?.steps?.length ?? 0])),
+  };
+}
 
 export async function run(ctx: Context, o: { json?: boolean }): Promise<number> {
   const dir = playbooksDir(ctx.opts.playbooks, ctx.env);
-  const rows = yamlFiles([dir]).filter((f) => kindOf(f) === 'playbook').map((file) => {
-    const r = checkPlaybook(file, ctx.opts.templates);
-    const pb = r.value;
-    const errors = r.problems.filter((p) => p.severity === 'error').length;
-    return {
-      file,
-      id: pb?.id ?? file,
-      version: pb?.version ?? '',
-      title: pb ? pick(pb.title, ctx.lang) : '',
-      steps: pb ? Object.fromEntries(STAGE_IDS.map((s) => [s, pb.stages.find((x) => x.id === s)?.steps.length ?? 0])) : {},
-      valid: errors === 0,
-      errors,
-    };
-  });
+  const rows = yamlFiles([dir]).filter((f) => kindOf(f) === 'playbook').map(entry);
   if (o.json) {
-    ctx.out(JSON.stringify(rows, null, 2));
+    ctx.out(JSON.stringify(rows.map((r) => ({ ...r, title: r.title === undefined ? undefined : pick(r.title, ctx.lang) })), null, 2));
     return 0;
   }
   if (!rows.length) {
@@ -31,7 +35,9 @@ export async function run(ctx: Context, o: { json?: boolean }): Promise<number> 
     return 0;
   }
   const head = [ctx.t('col-id'), ctx.t('col-version'), ctx.t('col-stages'), ctx.t('col-title')];
-  const body = rows.map((r) => [r.id, r.version, r.valid ? STAGE_IDS.map((s) => String(r.steps[s] ?? 0)).join('/') : '', r.valid ? r.title : ctx.c.red(ctx.t('list-invalid'))]);
+  const body = rows.map((r) => r.id === undefined
+    ? [r.file, '', '', ctx.c.red(ctx.t('list-invalid'))]
+    : [r.id, r.version ?? '', STAGES.map((s) => String(r.steps[s])).join('/'), pick(r.title, ctx.lang)]);
   for (const line of table([head, ...body])) ctx.out(line);
   return 0;
 }

@@ -76,24 +76,26 @@ function resultLiterals(node: unknown): string[] | undefined {
 
 /** Parse and type-check; on success, the names it reads (declared variables only) with positions. */
 export function check(scope: Scope, source: string): Checked {
-  const r = scope.env.check(source);
-  if (!r.valid) {
-    const e = r.error as { summary?: string; message: string; range?: { start: number }; name?: string };
-    const message = e.summary ?? e.message.split('\n')[0] ?? e.message;
-    return { ok: false, message, pos: e.range?.start ?? 0, syntax: e.name === 'ParseError' };
-  }
-  const reads: Ident[] = [];
-  let literal: string[] | undefined;
+  let parsed: ReturnType<Environment['parse']>;
   try {
-    const ast = scope.env.parse(source).ast as unknown;
-    walk(ast, (n) => {
-      if (n.op === 'id' && typeof n.args === 'string' && scope.names.has(n.args)) reads.push({ name: n.args, pos: n.pos });
-    });
-    literal = resultLiterals(ast);
-  } catch {
-    // check() accepted it, so parse() does too; nothing to add if it does not.
+    parsed = scope.env.parse(source);
+  } catch (e) {
+    return { ok: false, syntax: true, ...describe(e) };
   }
+  const r = parsed.check();
+  if (!r.valid) return { ok: false, syntax: false, ...describe(r.error) };
+  const reads: Ident[] = [];
+  walk(parsed.ast, (n) => {
+    if (n.op === 'id' && typeof n.args === 'string' && scope.names.has(n.args)) reads.push({ name: n.args, pos: n.pos });
+  });
+  const literal = resultLiterals(parsed.ast);
   return { ok: true, type: String(r.type), reads, ...(literal ? { literal } : {}) };
+}
+
+function describe(e: unknown): { message: string; pos: number } {
+  const x = e as { summary?: string; message?: string; range?: { start: number } };
+  const message = x.summary ?? x.message?.split('\n')[0] ?? String(e);
+  return { message, pos: x.range?.start ?? 0 };
 }
 
 export type FactValue = boolean | number | string | string[] | Date;
