@@ -28,21 +28,30 @@ export interface Source {
   locate(issue: Issue): Located;
 }
 
-/** The deepest bracket nesting outside quotes and comments: a cheap guard before the parser recurses. */
-function flowDepth(text: string): number {
-  let depth = 0, max = 0, quote = '';
+/**
+ * Where nesting first goes deeper than MAX_DEPTH: brackets outside quotes and comments, or block
+ * indentation (`- - - …`, deep indents). A cheap guard before the parsers recurse.
+ */
+function tooDeep(text: string): number | undefined {
+  let depth = 0, quote = '', lineStart = true;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quote) { if (c === quote) quote = ''; else if (c === '\n') quote = ''; continue; }
+    if (lineStart) {
+      lineStart = false;
+      const indent = /^[ \t?:-]*/.exec(text.slice(i, i + 4 * MAX_DEPTH + 1))?.[0].length ?? 0;
+      if (indent > 4 * MAX_DEPTH) return i;
+    }
+    if (c === '\n') { lineStart = true; quote = ''; continue; }
+    if (quote) { if (c === quote) quote = ''; continue; }
     if (c === '"' || c === "'") quote = c;
-    else if (c === '#') { const nl = text.indexOf('\n', i); i = nl < 0 ? text.length : nl; }
-    else if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if (c === '#') { const nl = text.indexOf('\n', i); i = nl < 0 ? text.length : nl - 1; }
+    else if (c === '[' || c === '{') { if (++depth > MAX_DEPTH) return i; }
     else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
   }
-  return max;
+  return undefined;
 }
 
-// \`yaml\` (positions, precise errors) is loaded only when the fast path cannot be taken.
+// `yaml` (positions, precise errors) is loaded only when the fast path cannot be taken.
 type YamlLib = typeof import('yaml');
 let yamlLib: YamlLib | undefined;
 const Y = (): YamlLib => (yamlLib ??= createRequire(import.meta.url)('yaml') as YamlLib);
@@ -66,24 +75,44 @@ function nodeAt(doc: Document, path: DocPath, key: boolean): Node | undefined {
   return node as Node;
 }
 
-function offsetIn(node: Node, text: string, offset: number): number {
+/**
+ * Where, in the file, a position inside a scalar's value is. Quoting, escapes and line folding make
+ * value offsets differ from source offsets, so find the token at that offset in the value and the
+ * same occurrence of it in the scalar's source text.
+ */
+function offsetIn(node: Node, text: string, offset: number | undefined): number {
   const start = node.range?.[0] ?? 0;
-  if (!Y().isScalar(node)) return start;
-  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') return start + 1 + offset;
-  if (node.type === 'PLAIN') return start + offset;
-  // Block scalar: the content starts on the line after the header, at its indentation.
-  const body = text.indexOf('\n', start) + 1;
-  const indent = /^[ ]*/.exec(text.slice(body))?.[0].length ?? 0;
-  const value = String(node.value).slice(0, offset);
-  const nl = value.lastIndexOf('\n');
-  let pos = body;
-  for (let n = value.split('\n').length - 1; n > 0; n--) pos = text.indexOf('\n', pos) + 1;
-  return pos + indent + (offset - nl - 1);
+  if (offset === undefined || !Y().isScalar(node)) return start;
+  const value = String(node.value);
+  const src = text.slice(start, node.range?.[1] ?? text.length);
+  const token = /^[^\s"\\]{1,40}/.exec(value.slice(offset))?.[0];
+  if (token) {
+    const nth = value.slice(0, offset).split(token).length - 1;
+    let idx = -1;
+    for (let k = 0; k <= nth && (k === 0 || idx >= 0); k++) idx = src.indexOf(token, idx + 1);
+    if (idx >= 0) return start + idx;
+  }
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
+  return Math.min(start + quoted + offset, start + src.length);
+}
+
+/** For "flow collection must end with }" errors: the opening bracket that was never closed. */
+function unclosedBracket(text: string, pos: number): number | undefined {
+  let depth = 0;
+  for (let i = Math.min(pos, text.length) - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === '}' || c === ']') depth++;
+    else if (c === '{' || c === '[') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 const YAML_CODES: Record<string, string> = { TAB_AS_INDENT: 'yaml-tab', DUPLICATE_KEY: 'yaml-duplicate-key' };
 
-// The fast path: js-yaml parses about ten times faster than \`yaml\` but keeps no positions. It is
+// The fast path: js-yaml parses about ten times faster than `yaml` but keeps no positions. It is
 // taken only for text that cannot hold what the full reader refuses or treats otherwise (tabs,
 // anchors and aliases, tags, prototype keys); positions are then worked out only if an issue needs locating.
 const RISKY = /\t|(^[ ]*|[:?-][ ]+|[[{,][ ]*)[&*!][^\s,[\]{}]|__proto__|constructor|prototype/m;
@@ -100,7 +129,7 @@ function fastValue(text: string): unknown {
 const isMapping = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function parseSource(file: string, text: string): Source {
-  if (flowDepth(text) <= MAX_DEPTH) {
+  if (tooDeep(text) === undefined) {
     const value = fastValue(text);
     if (isMapping(value)) {
       let full: Source | undefined;
@@ -122,7 +151,13 @@ function fullParse(file: string, text: string): Source {
     return source;
   };
 
-  if (flowDepth(text) > MAX_DEPTH) { lines.addNewLine(0); return fail(0, 'yaml-too-deep', { max: MAX_DEPTH }); }
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    // Refused before parsing, so count the lines up to that point here.
+    lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0 && i < deep; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+    return fail(deep, 'yaml-too-deep', { max: MAX_DEPTH });
+  }
   let doc: Document;
   try {
     doc = Y().parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -131,9 +166,14 @@ function fullParse(file: string, text: string): Source {
   }
   source.locate = (i) => {
     const node = nodeAt(doc, i.path, i.key === true);
-    return at(node ? offsetIn(node, text, i.key ? 0 : (i.offset ?? 0)) : 0, i.severity, i.code, i.params);
+    return at(node ? offsetIn(node, text, i.key ? undefined : i.offset) : 0, i.severity, i.code, i.params);
   };
-  for (const e of doc.errors) source.problems.push(at(e.pos[0], 'error', YAML_CODES[e.code] ?? 'yaml-syntax', { detail: e.message.split('\n')[0] ?? e.code }));
+  for (const e of doc.errors) {
+    const detail = e.message.split('\n')[0] ?? e.code;
+    if (/Maximum call stack/.test(detail)) return fail(0, 'yaml-too-deep', { max: MAX_DEPTH });
+    const pos = /end with an? [}\]]/.test(detail) ? (unclosedBracket(text, e.pos[0]) ?? e.pos[0]) : e.pos[0];
+    source.problems.push(at(pos, 'error', YAML_CODES[e.code] ?? 'yaml-syntax', { detail }));
+  }
   for (const w of doc.warnings) source.problems.push(at(w.pos[0], 'warning', 'yaml-syntax', { detail: w.message.split('\n')[0] ?? w.code }));
   Y().visit(doc, {
     Alias(_, node) {

@@ -39,7 +39,7 @@ describe('check', () => {
 
   it('collects the literal results of a conditional', () => {
     const r = check(scope, "malicious ? 'a' : persons_affected > 1 ? 'b' : 'c'");
-    expect(r.ok && r.literal).toEqual(['a', 'b', 'c']);
+    expect(r.ok && r.literal?.map((l) => l.name)).toEqual(['a', 'b', 'c']);
   });
 
   it('refuses expressions beyond the size limits', () => {

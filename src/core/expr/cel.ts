@@ -45,7 +45,7 @@ export function makeScope(vars: Record<string, CelType>, policy?: Record<string,
 
 export interface Ident { name: string; pos: number }
 export type Checked =
-  | { ok: true; type: string; reads: Ident[]; literal?: string[] }
+  | { ok: true; type: string; reads: Ident[]; literal?: Ident[] }
   | { ok: false; message: string; pos: number; syntax: boolean };
 
 interface AstNode { op: string; args: unknown; pos: number }
@@ -60,11 +60,11 @@ function walk(node: unknown, visit: (n: AstNode) => void): void {
 }
 
 /** String literals an expression can return: itself, or the branches of a conditional. */
-function resultLiterals(node: unknown): string[] | undefined {
+function resultLiterals(node: unknown): Ident[] | undefined {
   if (!isNode(node)) return undefined;
-  if (node.op === 'value') return typeof node.args === 'string' ? [node.args] : undefined;
+  if (node.op === 'value') return typeof node.args === 'string' ? [{ name: node.args, pos: node.pos }] : undefined;
   if (node.op === '?:' && Array.isArray(node.args)) {
-    const out: string[] = [];
+    const out: Ident[] = [];
     for (const branch of node.args.slice(1)) {
       const l = resultLiterals(branch);
       if (l) out.push(...l);

@@ -1,5 +1,6 @@
 // Semantic rules for a playbook, after its shape has passed the schema. Pure; every issue at once.
-import { check, celTypeOf, makeScope, type CelType, type Scope } from '../expr/cel.js';
+import { check, type Ident } from '../expr/cel.js';
+import { playbookScope } from '../expr/playbook-scope.js';
 import type { Lang } from '../i18n/lang.js';
 import { err, parseWith, warn, type DocPath, type Issue, type Result } from './issues.js';
 import { optionId, playbookSchema, STAGE_IDS, STEP_KINDS, type ClockSet, type Playbook, type Step } from './schema.js';
@@ -75,31 +76,15 @@ function kindsOf(step: Step): string[] {
   return STEP_KINDS.filter((k) => step[k] !== undefined);
 }
 
-/** Names an expression may read: facts, earlier `sets:`, and `policy`. */
-function scopeFor(pb: Playbook): { scope: Scope; sets: Map<string, { step: string; type: CelType }> } {
-  const vars: Record<string, CelType> = {};
-  for (const [name, f] of Object.entries(pb.facts)) vars[name] = celTypeOf(f.type);
-  const sets = new Map<string, { step: string; type: CelType }>();
-  for (const { value } of stepsOf(pb)) {
-    const d = value.decide;
-    if (d?.sets && !(d.sets in pb.facts) && !sets.has(d.sets)) {
-      const type: CelType = d.options ? 'string' : 'bool';
-      sets.set(d.sets, { step: value.id, type });
-      vars[d.sets] = type;
-    }
-  }
-  return { scope: makeScope(vars, pb.policy ?? {}), sets };
-}
-
 function stepIssues(pb: Playbook, catalog: Catalog): Issue[] {
   const out: Issue[] = [];
-  const { scope, sets } = scopeFor(pb);
+  const { scope, sets } = playbookScope(pb);
   const known = new Set<string>();
   const ids = new Map<string, DocPath>();
   const setBy = new Map<string, string>();
   const clocks = new Map((catalog.clocks?.clocks ?? []).map((c) => [c.id, c]));
 
-  const expression = (source: string, at: DocPath, want: string, label: string): string[] | undefined => {
+  const expression = (source: string, at: DocPath, want: string, label: string): Ident[] | undefined => {
     const r = check(scope, source);
     if (!r.ok) {
       const unknown = /Unknown variable: (\w+)/.exec(r.message);
@@ -138,8 +123,8 @@ function stepIssues(pb: Playbook, catalog: Catalog): Issue[] {
         const literal = expression(d.recommend, [...path, 'decide', 'recommend'], d.options ? 'string' : 'bool', 'recommend');
         if (d.options && literal) {
           const allowed = d.options.map(optionId);
-          for (const l of literal.filter((x) => !allowed.includes(x)))
-            out.push(err('recommend-not-option', [...path, 'decide', 'recommend'], { value: l, options: allowed.join(', ') }));
+          for (const l of literal.filter((x) => !allowed.includes(x.name)))
+            out.push(err('recommend-not-option', [...path, 'decide', 'recommend'], { value: l.name, options: allowed.join(', ') }, { offset: l.pos }));
         }
       }
       if (d.sets !== undefined) {

@@ -1,0 +1,169 @@
+// One writer per incident: a lock file created with O_EXCL. A lock whose process is gone (same
+// host, pid not alive) is taken over at once, so a SIGKILLed session can be resumed straight away
+// (proper-lockfile's mtime staleness would lock it out for seconds).
+import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, join } from 'node:path';
+import { EXIT, UserError } from '../errors.js';
+
+export const LOCK_FILE = 'journal.lock';
+export interface LockInfo { pid: number; host: string; since: string }
+
+// A lock file with no readable content is either being written this very moment (the holder
+// opened it and has not written yet) or was left by a crash in that gap; after this long it is
+// the latter.
+const GARBLED_STALE_MS = 10_000;
+// A crash inside the few microseconds a taker holds the break guard must not block for ever.
+const GUARD_STALE_MS = 10_000;
+
+const held = new Map<string, LockInfo>();
+let exitHook = false;
+
+export class Lock {
+  private released = false;
+  constructor(readonly file: string, readonly info: LockInfo) {}
+  /** Remove the lock file if it is still ours (idempotent). */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    held.delete(this.file);
+    removeIfOurs(this.file, this.info);
+  }
+}
+
+/** Take the lock of an incident folder, or throw UserError(EXIT.storage, 'journal-locked', …). */
+export function acquireLock(dir: string): Lock {
+  const file = join(dir, LOCK_FILE);
+  const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  if (tryCreate(file, info)) return register(file, info);
+  const seen = readRaw(file);
+  // Gone between our create and our read (its holder just closed): one more try.
+  const taken = seen === undefined ? tryCreate(file, info) : isStale(file, seen) && breakStale(file, seen) && tryCreate(file, info);
+  if (taken) return register(file, info);
+  // Whoever holds it now (the holder may have changed while we looked).
+  const now = parse(readRaw(file) ?? seen ?? '');
+  throw new UserError(
+    EXIT.storage,
+    'journal-locked',
+    { id: basename(dir), pid: now?.pid ?? '?', host: now?.host ?? '?', since: now?.since ?? '?' },
+    { code: 'hint-journal-locked', params: { pid: now?.pid ?? '?', file } },
+  );
+}
+
+/** The holder recorded in an incident's lock file, if there is one. */
+export function readLock(dir: string): LockInfo | undefined {
+  return parse(readRaw(join(dir, LOCK_FILE)) ?? '');
+}
+
+function register(file: string, info: LockInfo): Lock {
+  held.set(file, info);
+  if (!exitHook) {
+    exitHook = true;
+    process.on('exit', () => { for (const [f, i] of held) removeIfOurs(f, i); held.clear(); });
+  }
+  return new Lock(file, info);
+}
+
+function tryCreate(file: string, info: LockInfo): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx', 0o600);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw storage(file, e);
+  }
+  try {
+    writeSync(fd, JSON.stringify(info));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+function readRaw(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw storage(file, e);
+  }
+}
+
+function parse(raw: string): LockInfo | undefined {
+  try {
+    const v = JSON.parse(raw) as Partial<LockInfo>;
+    if (typeof v.pid === 'number' && Number.isInteger(v.pid) && v.pid > 0 && typeof v.host === 'string' && typeof v.since === 'string') {
+      return { pid: v.pid, host: v.host, since: v.since };
+    }
+  } catch { /* garbled */ }
+  return undefined;
+}
+
+function isStale(file: string, raw: string): boolean {
+  const info = parse(raw);
+  if (!info) return ageMs(file) > GARBLED_STALE_MS;
+  // Another host's pid means nothing here: only a person can say that session is gone.
+  if (info.host !== hostname()) return false;
+  return !alive(info.pid);
+}
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+// Remove a stale lock only if it still holds what we judged stale. Takers serialise on a guard
+// file, so one taker cannot delete the fresh lock another taker has just created; the loser's
+// O_EXCL create then fails and it reports the winner.
+function breakStale(file: string, seen: string): boolean {
+  const guard = `${file}.break`;
+  let fd: number;
+  try {
+    fd = openSync(guard, 'wx', 0o600);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw storage(guard, e);
+    if (ageMs(guard) > GUARD_STALE_MS) unlinkQuiet(guard);
+    return false;
+  }
+  closeSync(fd);
+  try {
+    if (readRaw(file) !== seen) return false;
+    unlinkQuiet(file);
+    return true;
+  } finally {
+    unlinkQuiet(guard);
+  }
+}
+
+function removeIfOurs(file: string, info: LockInfo): void {
+  try {
+    const now = parse(readFileSync(file, 'utf8'));
+    if (now && now.pid === info.pid && now.host === info.host && now.since === info.since) unlinkSync(file);
+  } catch { /* already gone, or the folder is: nothing to release */ }
+}
+
+function ageMs(file: string): number {
+  try {
+    return Date.now() - statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function unlinkQuiet(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw storage(file, e);
+  }
+}
+
+function storage(file: string, e: unknown): UserError {
+  return new UserError(EXIT.storage, 'journal-unreadable', { file, detail: (e as Error).message });
+}

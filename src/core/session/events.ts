@@ -1,0 +1,48 @@
+// The events of a session journal. The journal is the only truth: state, status, resume and every
+// report are computed from these.
+import type { StageId } from '../playbook/schema.js';
+
+export interface SessionEvent {
+  seq: number;
+  at: string;
+  tz: string;
+  actor: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface Started {
+  incident: string;
+  playbook: { id: string; version: string; sha256: string; file: string; commit?: string; dirty?: boolean };
+  responder: string;
+  locale: string;
+  timezone: string;
+  exercise: boolean;
+  clock?: { start: string; pace: string; speed?: number };
+}
+
+export type EventData = {
+  'session.started': Started;
+  'stage.entered': { stage: StageId };
+  'fact.recorded': { step: string; fact: string; value: unknown };
+  'check.done': { step: string; item: number; text: string; skipped?: boolean; reason?: string };
+  'decision.made': { step: string; question: string; expr?: string; facts: Record<string, unknown>; recommended?: unknown; answer: unknown; reason?: string; sets?: string; error?: string };
+  'step.skipped': { step: string; guard: string; facts: Record<string, unknown>; error?: string };
+  'notify.sent': { step: string; party: string; channel: string; ref: string; at: string; satisfies: string[]; draft?: string };
+  'record.written': { step: string; section?: string; text: string };
+  'note.added': { text: string };
+  'evidence.added': { path: string; sha256: string; bytes: number; note?: string };
+  'stage.completed': { stage: StageId };
+  'session.closed': Record<string, never>;
+  'journal.repaired': { line: number; bytes: number; sha256: string };
+  'inject.shown': { at: string; text: unknown };
+};
+
+export type EventType = keyof EventData;
+export type NewEvent<T extends EventType = EventType> = { type: T; data: EventData[T] };
+
+export const ev = <T extends EventType>(type: T, data: EventData[T]): NewEvent<T> => ({ type, data });
+
+export function is<T extends EventType>(e: SessionEvent, type: T): e is SessionEvent & { type: T; data: EventData[T] } {
+  return e.type === type;
+}
