@@ -52,6 +52,70 @@ Examples:
     .option('--mermaid', 'print a Mermaid flowchart (paste into any Markdown viewer that renders Mermaid)')
     .action((id, o) => run(() => import('../commands/show.js'), id, o));
 
+  p.command('start')
+    .description('open a new incident and walk through the playbook, stage by stage')
+    .argument('<playbook>', 'a playbook id from the playbooks folder, or a path to a .yaml file')
+    .option('--actor <name>', 'who is responding (default: the answers file, IRBOOK_ACTOR, or the login name)')
+    .option('--tz <zone>', 'time zone for times typed without an offset (IANA, e.g. Asia/Shanghai)')
+    .option('--exercise', 'a drill: marked 訓練 / 演练 / EXERCISE everywhere, not counted as a real incident')
+    .option('--answers <file>', 'answer from a YAML file instead of prompting (automation, drills, tests)')
+    .option('--clock <time>', 'simulated clock start (ISO time); each answer advances it by --pace')
+    .option('--pace <duration>', 'simulated time per answer (ISO duration, default PT1M)')
+    .addHelpText('after', `
+Every answer is written to incidents/<INC-YYYYMMDD-NNN>/journal.jsonl (fsync'd) before the next
+question appears. Ctrl-C stops safely (exit 130); carry on with irbook resume <INCIDENT>.
+Without a terminal, --answers is required. Answers file: see README ("Answers file").`)
+    .action((id, o) => run(() => import('../commands/start.js'), id, o));
+
+  p.command('resume')
+    .description('carry on an interrupted session from its journal')
+    .argument('<incident>', 'incident id, e.g. INC-20261123-001')
+    .option('--actor <name>', 'who is responding now')
+    .option('--tz <zone>', 'time zone (default: the one the session started with)')
+    .option('--answers <file>', 'answer the remaining steps from a YAML file')
+    .option('--allow-changed-playbook', 'carry on even though the playbook file changed since the start')
+    .action((id, o) => run(() => import('../commands/resume.js'), id, o));
+
+  p.command('status')
+    .description('stage, next step and reporting clocks of one incident (or all open ones)')
+    .argument('[incident]', 'incident id')
+    .option('--json', 'machine-readable output')
+    .action((id, o) => run(() => import('../commands/status.js'), id, o));
+
+  p.command('timeline')
+    .description('every event of an incident with its time, as a table')
+    .argument('<incident>', 'incident id')
+    .option('--json', 'machine-readable output')
+    .option('--tz <zone>', 'show times in this zone (default: the session\'s)')
+    .action((id, o) => run(() => import('../commands/timeline.js'), id, o));
+
+  p.command('note')
+    .description('add a note to an incident\'s journal')
+    .argument('<incident>', 'incident id')
+    .argument('<text...>', 'the note')
+    .option('--actor <name>', 'who writes it')
+    .action((id, text, o) => run(() => import('../commands/note.js'), id, text, o));
+
+  p.command('evidence')
+    .description('register evidence files (sha256, size and path are journaled; the files stay where they are)')
+    .argument('<incident>', 'incident id')
+    .argument('<files...>', 'evidence files')
+    .option('--actor <name>', 'who registers them')
+    .option('--note <text>', 'what the files are')
+    .action((id, files, o) => run(() => import('../commands/evidence.js'), id, files, o));
+
+  p.command('verify')
+    .description('check the journal\'s hash chain; exit 5 naming the first bad line')
+    .argument('<incident>', 'incident id')
+    .option('--json', 'machine-readable output')
+    .action((id, o) => run(() => import('../commands/verify.js'), id, o));
+
+  p.command('incidents')
+    .description('the incidents in the store, with state and open clocks')
+    .option('--json', 'machine-readable output')
+    .option('--exercises', 'include drills')
+    .action((o) => run(() => import('../commands/incidents.js'), o));
+
   return p;
 }
 

@@ -1,4 +1,6 @@
 // Every message irbook itself shows, in the three UI languages. `{name}` is replaced by a parameter.
+import { JOURNAL } from './journal-messages.js';
+import { SESSION } from './session-messages.js';
 import { UI } from './ui-messages.js';
 import type { Lang } from './lang.js';
 
@@ -64,7 +66,7 @@ const VALIDATION: Catalog = {
   'no-yaml-files': { en: 'no playbook files found', ja: 'プレイブックのファイルが見つかりません', zh: '未找到剧本文件' },
 };
 
-const M: Catalog = { ...VALIDATION, ...UI };
+const M: Catalog = { ...VALIDATION, ...UI, ...SESSION, ...JOURNAL };
 
 export function message(code: string, params: Record<string, string | number>, lang: Lang): string {
   const tpl = M[code]?.[lang] ?? M[code]?.en ?? code;

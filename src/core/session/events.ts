@@ -1,5 +1,6 @@
 // The events of a session journal. The journal is the only truth: state, status, resume and every
 // report are computed from these.
+import type { Text } from '../i18n/lang.js';
 import type { StageId } from '../playbook/schema.js';
 
 export interface SessionEvent {
@@ -11,7 +12,7 @@ export interface SessionEvent {
   data: Record<string, unknown>;
 }
 
-export interface Started {
+export type Started = {
   incident: string;
   playbook: { id: string; version: string; sha256: string; file: string; commit?: string; dirty?: boolean };
   responder: string;
@@ -19,14 +20,14 @@ export interface Started {
   timezone: string;
   exercise: boolean;
   clock?: { start: string; pace: string; speed?: number };
-}
+};
 
 export type EventData = {
   'session.started': Started;
   'stage.entered': { stage: StageId };
   'fact.recorded': { step: string; fact: string; value: unknown };
-  'check.done': { step: string; item: number; text: string; skipped?: boolean; reason?: string };
-  'decision.made': { step: string; question: string; expr?: string; facts: Record<string, unknown>; recommended?: unknown; answer: unknown; reason?: string; sets?: string; error?: string };
+  'check.done': { step: string; item: number; text: Text; skipped?: boolean; reason?: string };
+  'decision.made': { step: string; question: Text; expr?: string; facts: Record<string, unknown>; recommended?: unknown; answer: unknown; reason?: string; sets?: string; error?: string };
   'step.skipped': { step: string; guard: string; facts: Record<string, unknown>; error?: string };
   'notify.sent': { step: string; party: string; channel: string; ref: string; at: string; satisfies: string[]; draft?: string };
   'record.written': { step: string; section?: string; text: string };

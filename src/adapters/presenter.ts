@@ -1,0 +1,79 @@
+// What the responder sees between prompts: where they are (stage and step), skipped steps, and
+// the reporting clocks with the time left after every step.
+import type { ChalkInstance } from 'chalk';
+import { isOpen, type ClockView } from '../core/clocks/clocks.js';
+import { describeEvent } from '../core/session/describe.js';
+import { pick, type Lang } from '../core/i18n/lang.js';
+import { message } from '../core/i18n/messages.js';
+import { STAGE_IDS, type Playbook } from '../core/playbook/schema.js';
+import type { Presenter } from '../core/session/run.js';
+import { formatSpan, formatTime } from '../core/time/format.js';
+
+export interface PresenterOptions { lang: Lang; tz: string; c: ChalkInstance; out(line: string): void; playbook: Playbook; exercise: boolean; echo: boolean }
+
+export function clockLine(v: ClockView, lang: Lang, tz: string, c: ChalkInstance): string | undefined {
+  const t = (code: string, p: Record<string, string | number>) => message(code, p, lang);
+  const title = pick(v.clock.title, lang);
+  const left = formatSpan(v.leftMs ?? 0, lang);
+  const due = v.due ? formatTime(v.due, tz, 'short') : '';
+  switch (v.status) {
+    case 'running': return c.green(`⏱  ${t('clock-left', { title, left, due })}`);
+    case 'warning': return c.yellow.bold(`⚠  ${t('clock-left', { title, left, due })}`);
+    case 'overdue': return c.red.bold(`✖  ${t('clock-overdue', { title, left, due })}`);
+    case 'met': return c.dim(`✓  ${t('clock-met', { title, at: formatTime(v.satisfiedAt ?? '', tz, 'short') })}`);
+    case 'late': return c.red(`✓  ${t('clock-late', { title, at: formatTime(v.satisfiedAt ?? '', tz, 'short'), left })}`);
+    case 'undetermined': return undefined;
+    case 'not-applicable': return undefined;
+  }
+}
+
+// In a run from an answers file, what was answered is echoed; at a prompt, the prompt shows it.
+const EchoTypes = new Set(['fact.recorded', 'check.done', 'decision.made', 'notify.sent', 'record.written']);
+
+export function terminalPresenter(o: PresenterOptions): Presenter {
+  const t = (code: string, p: Record<string, string | number> = {}) => message(code, p, o.lang);
+  const stageName = (id: string) => {
+    const st = o.playbook.stages.find((s) => s.id === id);
+    return st?.title ? pick(st.title, o.lang) : t(`stage-${id}`);
+  };
+  const drill = o.exercise ? o.c.bgMagenta.white.bold(` ${t('exercise-mark')} `) + ' ' : '';
+  let shown = '';
+  let lastClocks = '';
+  return {
+    show(n) {
+      if (n.kind === 'enter-stage') {
+        const num = STAGE_IDS.indexOf(n.stage) + 1;
+        o.out('');
+        o.out(drill + o.c.bold.inverse(` ${t('stage-header', { n: num, stage: stageName(n.stage) })} `) + o.c.dim(`  ${pick(o.playbook.title, o.lang)}`));
+      } else if (n.kind === 'step') {
+        const key = `${n.step.id}`;
+        if (key === shown) return;
+        shown = key;
+        const head = `${stageName(n.stage)} · ${t('step-header', { n: n.at.step + 1, of: n.at.steps })}`;
+        const what = n.step.title ? ` ${pick(n.step.title, o.lang)}` : '';
+        o.out('');
+        o.out(o.c.bold(`▶ ${head}`) + o.c.dim(`  [${n.step.id}]`) + what + (n.step.owner ? o.c.dim(`  (${n.step.owner})`) : ''));
+      } else if (n.kind === 'skip') {
+        o.out(o.c.dim(`  ↷ ${t('step-skipped', { step: n.step.id, guard: n.guard })}`));
+      } else if (n.kind === 'complete-stage') {
+        o.out(o.c.green(t('stage-done', { stage: stageName(n.stage) })));
+      } else if (n.kind === 'close') {
+        o.out('');
+        o.out(o.c.green.bold(t('session-closed')));
+      }
+    },
+    // The running clocks when they change (one starts, one is met, a warning point passes);
+    // warnings and overdue clocks after every step, so they cannot be missed.
+    clocks(views) {
+      const open = views.filter(isOpen);
+      const signature = open.map((v) => `${v.clock.id}:${v.status}`).join(' ');
+      const urgent = open.some((v) => v.status !== 'running');
+      if (signature === lastClocks && !urgent) return;
+      lastClocks = signature;
+      for (const v of open) o.out(`  ${clockLine(v, o.lang, o.tz, o.c) ?? ''}`);
+    },
+    event(e) {
+      if (o.echo && EchoTypes.has(e.type)) o.out(o.c.dim(`  · ${describeEvent(e, o.lang)}`));
+    },
+  };
+}

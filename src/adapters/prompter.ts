@@ -1,0 +1,82 @@
+// The terminal prompter: @inquirer/prompts for each kind of question, in the UI language. Input is
+// checked by the same parsers as answers files; bad input re-asks with the reason, never crashes.
+import { checkbox, input, select } from '@inquirer/prompts';
+import type { ChalkInstance } from 'chalk';
+import { pick, type Lang, type Text } from '../core/i18n/lang.js';
+import { message } from '../core/i18n/messages.js';
+import { optionId, type Option } from '../core/playbook/schema.js';
+import type { SessionClock } from '../core/session/clock.js';
+import { parseDatetime, parseFact, type Parsed } from '../core/session/input.js';
+import type { Prompter } from '../core/session/run.js';
+
+export interface TerminalOptions { lang: Lang; tz: string; clock: SessionClock; c: ChalkInstance; out(line: string): void; draft?(id: string): string | undefined }
+
+export function terminalPrompter(o: TerminalOptions): Prompter {
+  const t = (code: string, p: Record<string, string | number> = {}) => message(code, p, o.lang);
+  const text = (x: Text | undefined) => pick(x, o.lang);
+  const label = (opt: Option) => (typeof opt === 'string' ? opt : `${text(opt.label)} (${opt.id})`);
+  const check = (r: Parsed) => (r.ok ? true : t(r.code, r.params ?? {}));
+  const yesNo = (recommended?: unknown) => [true, false].map((v) => ({
+    value: v,
+    name: `${t(v ? 'answer-yes' : 'answer-no')}${recommended === v ? ` (${t('recommended')})` : ''}`,
+  }));
+  const clock = () => ({ now: o.clock.now(), tz: o.tz });
+
+  return {
+    async fact({ name, fact }) {
+      const message = `${text(fact.prompt)}${fact.help ? o.c.dim(`\n  ${text(fact.help)}`) : ''}`;
+      if (fact.type === 'boolean') return select({ message, choices: yesNo() });
+      if (fact.type === 'choice') return select({ message, choices: (fact.options ?? []).map((x) => ({ value: optionId(x), name: label(x) })) });
+      if (fact.type === 'multi') {
+        return checkbox({ message: `${message} ${o.c.dim(`(${t('multi-hint')})`)}`, required: true, choices: (fact.options ?? []).map((x) => ({ value: optionId(x), name: label(x) })) });
+      }
+      const hint = fact.type === 'datetime' ? o.c.dim(` (${t('datetime-hint', { tz: o.tz })})`) : '';
+      const raw = await input({ message: `${message}${hint}`, required: true, validate: (v) => check(parseFact(fact, v, clock())) });
+      const r = parseFact(fact, raw, clock());
+      if (!r.ok) throw new Error(`unreachable: ${name} passed validation`);
+      return r.value;
+    },
+
+    async check({ index, total, text: item }) {
+      const prefix = total > 1 ? `[${index + 1}/${total}] ` : '';
+      const done = await select({ message: `${prefix}${text(item)}`, choices: [{ value: true, name: t('check-done') }, { value: false, name: t('check-skip') }] });
+      if (done) return {};
+      const reason = (await input({ message: t('skip-reason') })).trim();
+      return { skipped: true, ...(reason ? { reason } : {}) };
+    },
+
+    async decide({ question, options, recommended, rationale, error }) {
+      const shown = recommended === undefined ? undefined
+        : options ? label(options.find((x) => optionId(x) === recommended) ?? String(recommended))
+        : t(recommended ? 'answer-yes' : 'answer-no');
+      if (shown !== undefined) o.out(o.c.cyan(`  ${t('recommendation', { answer: shown })}`));
+      else if (error) o.out(o.c.yellow(`  ${t('recommendation-none', { detail: error })}`));
+      if (rationale) o.out(o.c.dim(`  ${t('why', { rationale: text(rationale) })}`));
+      const choices = options
+        ? options.map((x) => ({ value: optionId(x) as unknown, name: `${label(x)}${optionId(x) === recommended ? ` (${t('recommended')})` : ''}` }))
+        : yesNo(recommended);
+      const answer = await select({ message: text(question), choices, ...(recommended !== undefined ? { default: recommended } : {}) });
+      if (recommended === undefined || answer === recommended) return { answer };
+      const reason = await input({ message: t('override-reason'), required: true, validate: (v) => (v.trim() ? true : t('input-empty')) });
+      return { answer, reason: reason.trim() };
+    },
+
+    async notify({ party, partyId, satisfies, draft }) {
+      o.out(o.c.bold(`  ${t('notify-to', { party: party ? text(party.name) : partyId })}`));
+      if (satisfies.length) o.out(o.c.dim(`  ${t('notify-satisfies', { clocks: satisfies.join(', ') })}`));
+      const body = draft ? o.draft?.(draft) : undefined;
+      if (body) o.out(o.c.dim(body.split('\n').map((l) => `  │ ${l}`).join('\n')));
+      const OTHER = '\u0000other';
+      let channel = await select({ message: t('notify-channel'), choices: [...(party?.channels ?? []).map((c) => ({ value: c, name: c })), { value: OTHER, name: t('notify-channel-other') }] });
+      if (channel === OTHER) channel = (await input({ message: t('notify-channel-name'), required: true })).trim();
+      const ref = (await input({ message: t('notify-ref'), default: '-' })).trim() || '-';
+      const at = await input({ message: t('notify-at'), default: 'now', validate: (v) => check(parseDatetime(v, clock())) });
+      const r = parseDatetime(at, clock());
+      return { channel, ref, at: r.ok ? r.value : o.clock.now().toISOString() };
+    },
+
+    async record({ prompt }) {
+      return (await input({ message: text(prompt), required: true, validate: (v) => (v.trim() ? true : t('input-empty')) })).trim();
+    },
+  };
+}

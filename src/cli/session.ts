@@ -1,0 +1,77 @@
+// Shared by `start` and `resume`: wire the journal, clock, prompter and presenter to the core
+// runner, and turn the ways a walk-through can end into exit codes and hints.
+import { DateTime } from 'luxon';
+import { clockEngine } from '../core/clocks/clocks.js';
+import type { Party, Playbook } from '../core/playbook/schema.js';
+import type { ClockSet } from '../core/playbook/schema.js';
+import type { SessionClock } from '../core/session/clock.js';
+import { evaluatorFor } from '../core/session/evaluator.js';
+import { AnswerError, runSession } from '../core/session/run.js';
+import { scriptedPrompter } from '../core/session/scripted.js';
+import { reduce } from '../core/session/state.js';
+import { isZone } from '../core/time/format.js';
+import type { Journal } from '../adapters/journal.js';
+import { terminalPresenter } from '../adapters/presenter.js';
+import { terminalPrompter } from '../adapters/prompter.js';
+import { EXIT, UserError } from '../errors.js';
+import type { Context } from './context.js';
+
+export interface Walk {
+  ctx: Context;
+  id: string;
+  playbook: Playbook;
+  clocks: ClockSet;
+  parties: readonly Party[];
+  journal: Journal;
+  tz: string;
+  actor: string;
+  clock: SessionClock;
+  exercise: boolean;
+  answers?: Record<string, unknown>;
+}
+
+export function resolveTz(option: string | undefined, env: NodeJS.ProcessEnv): string {
+  const tz = option ?? env.IRBOOK_TZ ?? env.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!isZone(tz)) throw new UserError(EXIT.usage, 'bad-tz', { tz });
+  return tz;
+}
+
+export const dayOf = (now: Date, tz: string): string => DateTime.fromJSDate(now, { zone: tz }).toFormat('yyyyMMdd');
+
+/** Walk the session to its end. Returns the exit code; the journal is always closed. */
+export async function walk(w: Walk): Promise<number> {
+  const { ctx, journal } = w;
+  const s = reduce(journal.events);
+  const out = (line: string) => ctx.out(line);
+  const deps = {
+    playbook: w.playbook,
+    parties: w.parties,
+    ev: evaluatorFor(w.playbook),
+    clocks: clockEngine(w.clocks),
+    prompter: w.answers ? scriptedPrompter(w.answers, w.clock, w.tz) : terminalPrompter({ lang: ctx.lang, tz: w.tz, clock: w.clock, c: ctx.c, out }),
+    presenter: terminalPresenter({ lang: ctx.lang, tz: w.tz, c: ctx.c, out, playbook: w.playbook, exercise: w.exercise, echo: w.answers !== undefined }),
+    append: (e: { type: string; data: object }) => journal.append({ at: w.clock.now().toISOString(), tz: w.tz, actor: w.actor, type: e.type, data: { ...e.data } as Record<string, unknown> }),
+    now: () => w.clock.now(),
+    tick: () => w.clock.tick(),
+  };
+  try {
+    await runSession(deps, s);
+    ctx.err(ctx.c.dim(ctx.t('hint-report', { id: w.id })));
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof AnswerError) {
+      ctx.err(`irbook: ${ctx.t('answers-stopped', { step: e.step, detail: ctx.t(e.code, e.params) })}`);
+      ctx.err(`  → ${ctx.t('hint-resume', { id: w.id })}`);
+      return EXIT.usage;
+    }
+    if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
+      ctx.err('');
+      ctx.err(ctx.c.yellow(ctx.t('session-saved', { file: journal.file })));
+      ctx.err(`  → ${ctx.t('hint-resume', { id: w.id })}`);
+      return EXIT.cancelled;
+    }
+    throw e;
+  } finally {
+    journal.close();
+  }
+}

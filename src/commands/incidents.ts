@@ -1,0 +1,31 @@
+// irbook incidents: the incidents in the store with state and open clocks (drills only on request).
+import type { Context } from '../cli/context.js';
+import { readIncident, summary } from '../cli/incident.js';
+import { table } from '../cli/table.js';
+import { listIncidents, storeDir } from '../adapters/journal.js';
+import { EXIT } from '../errors.js';
+
+export async function run(ctx: Context, o: { json?: boolean; exercises?: boolean }): Promise<number> {
+  const store = storeDir(ctx.opts.store, ctx.env);
+  const all = listIncidents(store).map((id) => summary(ctx, readIncident(ctx, id)));
+  const rows = all.filter((s) => o.exercises || !s.exercise);
+  if (o.json) {
+    ctx.out(JSON.stringify(rows, null, 2));
+    return EXIT.ok;
+  }
+  if (!rows.length) {
+    ctx.err(ctx.t('no-incidents', { store }));
+    return EXIT.ok;
+  }
+  const head = [ctx.t('col-incident'), ctx.t('col-state'), ctx.t('col-playbook'), ctx.t('col-stage'), ctx.t('col-clocks'), ctx.t('col-title')];
+  const body = rows.map((s) => [
+    s.id + (s.exercise ? ` ${ctx.t('exercise-mark')}` : ''),
+    ctx.t(`status-${s.state}`),
+    `${s.playbook ?? '?'} ${s.version ?? ''}`,
+    s.stage ? ctx.t(`stage-${s.stage}`) : '',
+    s.openClocks ? ctx.c.yellow(String(s.openClocks)) : '0',
+    s.title ?? '',
+  ]);
+  for (const line of table([head, ...body])) ctx.out(line);
+  return EXIT.ok;
+}

@@ -1,0 +1,19 @@
+// irbook note INCIDENT TEXT: a note in the journal (internal: never in an authority report).
+import { userInfo } from 'node:os';
+import type { Context } from '../cli/context.js';
+import { Journal, incidentDir, storeDir } from '../adapters/journal.js';
+import { EXIT, UserError } from '../errors.js';
+
+export async function run(ctx: Context, id: string, words: string[], o: { actor?: string }): Promise<number> {
+  const text = words.join(' ').trim();
+  if (!text) throw new UserError(EXIT.usage, 'empty-text');
+  const journal = Journal.open(incidentDir(storeDir(ctx.opts.store, ctx.env), id));
+  try {
+    const last = journal.events.at(-1);
+    const e = journal.append({ at: new Date().toISOString(), tz: last?.tz ?? 'UTC', actor: o.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username, type: 'note.added', data: { text } });
+    ctx.out(ctx.t('note-added', { id, seq: e.seq }));
+    return EXIT.ok;
+  } finally {
+    journal.close();
+  }
+}

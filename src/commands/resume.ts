@@ -1,0 +1,56 @@
+// irbook resume INCIDENT: carry on an interrupted session from its journal.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { readAnswers } from '../cli/answers-file.js';
+import { resolveTz, walk } from '../cli/session.js';
+import { playbooksDir } from '../adapters/dirs.js';
+import { Journal, incidentDir, storeDir } from '../adapters/journal.js';
+import { loadPlaybook } from '../adapters/playbook-fs.js';
+import { sha256File } from '../adapters/provenance.js';
+import { realClock, simulatedClock } from '../core/session/clock.js';
+import { reduce } from '../core/session/state.js';
+import { durationMs } from '../core/time/duration.js';
+import { EXIT, UserError } from '../errors.js';
+
+export interface ResumeOptions { actor?: string; tz?: string; answers?: string; allowChangedPlaybook?: boolean }
+
+export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<number> {
+  const answers = o.answers ? readAnswers(ctx, o.answers) : undefined;
+  if (!answers && !process.stdin.isTTY) throw new UserError(EXIT.usage, 'no-tty', {}, { code: 'see-help', params: { command: 'resume' } });
+  const dir = incidentDir(storeDir(ctx.opts.store, ctx.env), id);
+  const journal = Journal.open(dir);
+  try {
+    const s = reduce(journal.events);
+    const started = s.started;
+    if (!started) throw new UserError(EXIT.storage, 'not-a-session', { id });
+    if (s.closedAt) throw new UserError(EXIT.usage, 'session-already-closed', { id }, { code: 'hint-report', params: { id } });
+
+    // The playbook by id from the playbooks folder, else the file recorded at the start.
+    const byId = join(playbooksDir(ctx.opts.playbooks, ctx.env), `${started.playbook.id}.yaml`);
+    const ref = existsSync(byId) ? byId : resolve(started.playbook.file);
+    const { file, playbook, catalog } = loadPlaybook(ref, '', ctx.opts.templates);
+    const sha = sha256File(file);
+    if (sha !== started.playbook.sha256 && !o.allowChangedPlaybook) {
+      throw new UserError(EXIT.usage, 'playbook-changed', { id: playbook.id, was: started.playbook.sha256.slice(0, 12), now: sha.slice(0, 12) }, { code: 'hint-allow-changed', params: { id } });
+    }
+    if (!catalog.clocks) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
+
+    const tz = resolveTz(o.tz ?? answers?.tz ?? started.timezone, ctx.env);
+    const actor = o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? started.responder;
+    // A simulated clock carries on from the journal's last time.
+    const clock = started.clock
+      ? simulatedClock(new Date(s.lastAt ?? started.clock.start), durationMs(answers?.pace ?? started.clock.pace) ?? 60_000)
+      : realClock();
+    if (started.clock) clock.tick();
+
+    if (journal.repaired) {
+      journal.append({ at: clock.now().toISOString(), tz, actor, type: 'journal.repaired', data: { ...journal.repaired } });
+      ctx.err(ctx.c.yellow(ctx.t('journal-repaired-note', { line: journal.repaired.line, bytes: journal.repaired.bytes })));
+    }
+    ctx.out(ctx.c.bold(ctx.t('session-resumed', { id, seq: journal.events.length })));
+    return await walk({ ctx, id, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, tz, actor, clock, exercise: started.exercise, ...(answers ? { answers: answers.answers } : {}) });
+  } finally {
+    journal.close();
+  }
+}

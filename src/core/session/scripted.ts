@@ -1,0 +1,73 @@
+// A prompter that answers from an answers file (keyed by step id). A missing or unusable answer
+// stops the run with an AnswerError naming the step; the journal keeps what was done.
+import { optionId } from '../playbook/schema.js';
+import type { Fact } from '../playbook/schema.js';
+import type { SessionClock } from './clock.js';
+import { parseBoolean, parseDatetime, parseFact, type Parsed } from './input.js';
+import { AnswerError, type Prompter } from './run.js';
+
+type Map = Record<string, unknown>;
+const isMap = (v: unknown): v is Map => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function scriptedPrompter(answers: Record<string, unknown>, clock: SessionClock, tz: string): Prompter {
+  // With a simulated clock, a time the file states that lies ahead of the clock moves the clock on.
+  const typed = (fact: Fact | 'datetime', raw: unknown): Parsed => {
+    const parse = (now: Date) => (fact === 'datetime' ? parseDatetime(raw, { now, tz }) : parseFact(fact, raw, { now, tz }));
+    const r = parse(clock.now());
+    if (r.ok || r.code !== 'input-future' || !clock.simulated) return r;
+    const later = parse(new Date(8.64e15));
+    if (later.ok) clock.advanceTo(new Date(String(later.value)));
+    return later;
+  };
+  const get = (step: string): unknown => {
+    if (!(step in answers)) throw new AnswerError(step, 'answer-missing');
+    return answers[step];
+  };
+  return {
+    async fact({ step, name, fact }) {
+      const a = get(step.id);
+      if (!isMap(a) || !(name in a)) throw new AnswerError(step.id, 'answer-missing-fact', { fact: name });
+      const r = typed(fact, a[name]);
+      if (!r.ok) throw new AnswerError(step.id, r.code, { ...r.params, fact: name });
+      return r.value;
+    },
+    async check({ step, index }) {
+      const a = get(step.id);
+      const item = Array.isArray(a) ? a[index] : a;
+      if (item === undefined) throw new AnswerError(step.id, 'answer-missing-item', { item: index + 1 });
+      if (isMap(item) && typeof item.skip === 'string') return { skipped: true, reason: item.skip };
+      if (item === 'skip') return { skipped: true };
+      if (item === 'done' || item === true) return {};
+      throw new AnswerError(step.id, 'answer-check');
+    },
+    async decide({ step, options, recommended }) {
+      const a = get(step.id);
+      const raw = isMap(a) ? a.answer : a;
+      const reason = isMap(a) && typeof a.reason === 'string' ? a.reason : undefined;
+      let answer: unknown;
+      if (options) {
+        const ids = options.map(optionId);
+        if (!ids.includes(String(raw))) throw new AnswerError(step.id, 'input-choice', { options: ids.join(', ') });
+        answer = String(raw);
+      } else {
+        const b = parseBoolean(raw);
+        if (!b.ok) throw new AnswerError(step.id, b.code);
+        answer = b.value;
+      }
+      if (recommended !== undefined && answer !== recommended && !reason?.trim()) throw new AnswerError(step.id, 'answer-reason-required');
+      return { answer, ...(reason ? { reason } : {}) };
+    },
+    async notify({ step }) {
+      const a = get(step.id);
+      if (!isMap(a)) throw new AnswerError(step.id, 'answer-notify');
+      const at = a.at === undefined ? { ok: true as const, value: clock.now().toISOString() } : typed('datetime', a.at);
+      if (!at.ok) throw new AnswerError(step.id, at.code, at.params);
+      return { channel: String(a.channel ?? ''), ref: String(a.ref ?? ''), at: String(at.value) };
+    },
+    async record({ step }) {
+      const a = get(step.id);
+      if (typeof a !== 'string' || !a.trim()) throw new AnswerError(step.id, 'input-empty');
+      return a.trim();
+    },
+  };
+}
