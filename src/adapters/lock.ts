@@ -120,24 +120,30 @@ export function alive(pid: number): boolean {
 
 // Remove a stale lock only if it still holds what we judged stale. Takers serialise on a guard
 // file, so one taker cannot delete the fresh lock another taker has just created; the loser's
-// O_EXCL create then fails and it reports the winner.
-function breakStale(file: string, seen: string): boolean {
+// O_EXCL create then fails and it reports the winner. Exported for tests.
+export function breakStale(file: string, seen: string): boolean {
   const guard = `${file}.break`;
-  let fd: number;
-  try {
-    fd = openSync(guard, 'wx', 0o600);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw storage(guard, e);
-    if (ageMs(guard) > GUARD_STALE_MS) unlinkQuiet(guard);
-    return false;
+  if (!createGuard(guard)) {
+    if (ageMs(guard) <= GUARD_STALE_MS) return false;
+    unlinkQuiet(guard);
+    if (!createGuard(guard)) return false;
   }
-  closeSync(fd);
   try {
     if (readRaw(file) !== seen) return false;
     unlinkQuiet(file);
     return true;
   } finally {
     unlinkQuiet(guard);
+  }
+}
+
+function createGuard(guard: string): boolean {
+  try {
+    closeSync(openSync(guard, 'wx', 0o600));
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw storage(guard, e);
   }
 }
 
