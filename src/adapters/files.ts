@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 
-export type FileKind = 'playbook' | 'clocks' | 'parties' | 'draft';
+export type FileKind = 'playbook' | 'clocks' | 'parties' | 'draft' | 'template';
 
 export const isYaml = (f: string) => /\.ya?ml$/i.test(f);
 export const stem = (f: string) => basename(f, extname(f));
@@ -13,6 +13,7 @@ export function kindOf(file: string): FileKind {
   if (name === 'clocks') return 'clocks';
   if (name === 'parties') return 'parties';
   if (basename(dirname(file)) === 'drafts') return 'draft';
+  if (basename(dirname(file)) === 'templates') return 'template';
   return 'playbook';
 }
 

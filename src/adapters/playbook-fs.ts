@@ -6,6 +6,7 @@ import { validateClocks, validateDraft, validateParties } from '../core/playbook
 import { err, type Result } from '../core/playbook/issues.js';
 import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
 import { validatePlaybook, type Catalog } from '../core/playbook/validate.js';
+import { validateTemplate, type Template } from '../core/report/template.js';
 import { UserError, EXIT } from '../errors.js';
 import { SHIPPED_PLAYBOOKS, templatesDir } from './dirs.js';
 import { located, readSource, type Located } from './yaml-source.js';
@@ -26,6 +27,7 @@ function check<T>(file: string, validate: (raw: unknown) => Result<T>): Checked<
 export const checkParties = (file: string) => check<Party[]>(file, validateParties);
 export const checkClocks = (file: string, parties?: ReadonlySet<string>) => check<ClockSet>(file, (raw) => validateClocks(raw, parties));
 export const checkDraft = (file: string) => check(file, (raw) => validateDraft(raw, stem(file)));
+export const checkTemplate = (file: string) => check<Template>(file, (raw) => validateTemplate(raw, stem(file)));
 
 /** clocks.yaml / parties.yaml from the playbook's folder, else the shipped ones. */
 function besideOrShipped(dir: string, name: string): string {
@@ -76,6 +78,7 @@ export function checkFile(file: string, templates?: string): Checked<unknown> {
     case 'clocks': return checkClocks(file, catalogFor(dirname(file), templates).catalog.parties);
     case 'parties': return checkParties(file);
     case 'draft': return checkDraft(file);
+    case 'template': return checkTemplate(file);
     default: return checkPlaybook(file, templates);
   }
 }

@@ -9,7 +9,7 @@ import type { SessionClock } from '../core/session/clock.js';
 import { parseDatetime, parseFact, type Parsed } from '../core/session/input.js';
 import type { Prompter } from '../core/session/run.js';
 
-export interface TerminalOptions { lang: Lang; tz: string; clock: SessionClock; c: ChalkInstance; out(line: string): void; draft?(id: string): string | undefined }
+export interface TerminalOptions { lang: Lang; tz: string; clock: SessionClock; c: ChalkInstance; out(line: string): void }
 
 export function terminalPrompter(o: TerminalOptions): Prompter {
   const t = (code: string, p: Record<string, string | number> = {}) => message(code, p, o.lang);
@@ -64,8 +64,7 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
     async notify({ party, partyId, satisfies, draft }) {
       o.out(o.c.bold(`  ${t('notify-to', { party: party ? text(party.name) : partyId })}`));
       if (satisfies.length) o.out(o.c.dim(`  ${t('notify-satisfies', { clocks: satisfies.join(', ') })}`));
-      const body = draft ? o.draft?.(draft) : undefined;
-      if (body) o.out(o.c.dim(body.split('\n').map((l) => `  │ ${l}`).join('\n')));
+      if (draft) o.out(o.c.dim(draft.split('\n').map((l) => `  │ ${l}`).join('\n')));
       const OTHER = '\u0000other';
       let channel = await select({ message: t('notify-channel'), choices: [...(party?.channels ?? []).map((c) => ({ value: c, name: c })), { value: OTHER, name: t('notify-channel-other') }] });
       if (channel === OTHER) channel = (await input({ message: t('notify-channel-name'), required: true })).trim();

@@ -11,7 +11,7 @@ import { reduce, type State } from '../core/session/state.js';
 import type { SessionEvent } from '../core/session/events.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { incidentDir, JOURNAL_FILE, readJournal, storeDir } from '../adapters/journal.js';
-import { checkPlaybook, catalogFor } from '../adapters/playbook-fs.js';
+import { checkPlaybook, catalogFor, type LoadedCatalog } from '../adapters/playbook-fs.js';
 import type { Context } from './context.js';
 import { dirname } from 'node:path';
 
@@ -21,6 +21,8 @@ export interface Incident {
   events: SessionEvent[];
   state: State;
   playbook?: Playbook;
+  /** The catalog beside the playbook (clocks, parties) when the playbook was found. */
+  catalog?: LoadedCatalog;
   clocks: ClockView[];
 }
 
@@ -30,19 +32,21 @@ export function readIncident(ctx: Context, id: string, now = new Date()): Incide
   const state = reduce(events);
   const started = state.started;
   let playbook: Playbook | undefined;
+  let catalog: LoadedCatalog | undefined;
   let clocks: ClockView[] = [];
   if (started) {
     const byId = join(playbooksDir(ctx.opts.playbooks, ctx.env), `${started.playbook.id}.yaml`);
     const file = existsSync(byId) ? byId : resolve(started.playbook.file);
     if (existsSync(file)) {
       playbook = checkPlaybook(file, ctx.opts.templates).value;
-      const set = catalogFor(dirname(file), ctx.opts.templates).clocks;
+      catalog = catalogFor(dirname(file), ctx.opts.templates);
+      const set = catalog.clocks;
       // A simulated (drill) session is judged at its own last time, not the wall clock.
       const at = started.clock && state.lastAt ? new Date(state.lastAt) : now;
       if (set) clocks = clockViews(clockEngine(set), state, at);
     }
   }
-  return { id, dir, events, state, ...(playbook ? { playbook } : {}), clocks };
+  return { id, dir, events, state, ...(playbook ? { playbook } : {}), ...(catalog ? { catalog } : {}), clocks };
 }
 
 /** A compact summary for status / incidents, in the UI language. */

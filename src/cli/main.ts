@@ -110,6 +110,16 @@ Without a terminal, --answers is required. Answers file: see README ("Answers fi
     .option('--json', 'machine-readable output')
     .action((id, o) => run(() => import('../commands/verify.js'), id, o));
 
+  p.command('report')
+    .description('a report from the journal: hq (ja), authority (zh), ppc (ja), summary (en), drill')
+    .argument('<incident>', 'incident id')
+    .requiredOption('-t, --template <id>', 'report template from the templates folder (hq, authority, ppc, summary, …)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['pdf', 'md', 'json']).default('pdf'))
+    .option('-o, --out <file>', 'output file (default incidents/<id>/report-<template>.<ext>; - for stdout with md/json)')
+    .option('--force', 'overwrite an existing file')
+    .addHelpText('after', '\nThe same journal always gives the same report (the generated-at time aside). A report of an\nunfinished session says so on its first page.')
+    .action((id, o) => run(() => import('../commands/report.js'), id, o));
+
   p.command('incidents')
     .description('the incidents in the store, with state and open clocks')
     .option('--json', 'machine-readable output')

@@ -1,6 +1,12 @@
 // Shared by `start` and `resume`: wire the journal, clock, prompter and presenter to the core
 // runner, and turn the ways a walk-through can end into exit codes and hints.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { templatesDir } from '../adapters/dirs.js';
 import { DateTime } from 'luxon';
+import { pick } from '../core/i18n/lang.js';
+import { renderText, textData } from '../core/report/build.js';
+import { checkDraft } from '../adapters/playbook-fs.js';
 import { clockEngine } from '../core/clocks/clocks.js';
 import type { Party, Playbook } from '../core/playbook/schema.js';
 import type { ClockSet } from '../core/playbook/schema.js';
@@ -8,7 +14,7 @@ import type { SessionClock } from '../core/session/clock.js';
 import { evaluatorFor } from '../core/session/evaluator.js';
 import { AnswerError, runSession } from '../core/session/run.js';
 import { scriptedPrompter } from '../core/session/scripted.js';
-import { reduce } from '../core/session/state.js';
+import { reduce, type State } from '../core/session/state.js';
 import { isZone } from '../core/time/format.js';
 import type { Journal } from '../adapters/journal.js';
 import { terminalPresenter } from '../adapters/presenter.js';
@@ -28,6 +34,8 @@ export interface Walk {
   clock: SessionClock;
   exercise: boolean;
   answers?: Record<string, unknown>;
+  /** templates/drafts of the playbook's folder. */
+  draftsDir: string;
 }
 
 export function resolveTz(option: string | undefined, env: NodeJS.ProcessEnv): string {
@@ -36,7 +44,25 @@ export function resolveTz(option: string | undefined, env: NodeJS.ProcessEnv): s
   return tz;
 }
 
+/** The drafts beside a playbook: the templates folder of its playbooks folder (or --templates). */
+export const draftsDir = (playbookFile: string, ctx: Context): string => join(templatesDir(dirname(playbookFile), ctx.opts.templates, ctx.env), 'drafts');
+
 export const dayOf = (now: Date, tz: string): string => DateTime.fromJSDate(now, { zone: tz }).toFormat('yyyyMMdd');
+
+/** Render a notify step's draft from the journal so far, save it beside the journal, return it. */
+function draft(w: Walk, draftId: string, stepId: string, st: State): string | undefined {
+  const checked = checkDraft(join(w.draftsDir, `${draftId}.yaml`));
+  if (!checked.value) return undefined;
+  const lang = w.ctx.lang;
+  const data = textData(w.playbook, st, lang, w.tz);
+  const text = `${renderText(pick(checked.value.title, lang), data)}\n\n${renderText(pick(checked.value.body, lang), data).trim()}\n`;
+  const dir = join(w.journal.dir, 'drafts');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, `${stepId}.${lang}.txt`);
+  writeFileSync(file, text, { mode: 0o600 });
+  w.ctx.out(w.ctx.c.dim(`  ${w.ctx.t('draft-saved', { file })}`));
+  return text;
+}
 
 /** Walk the session to its end. Returns the exit code; the journal is always closed. */
 export async function walk(w: Walk): Promise<number> {
@@ -53,6 +79,7 @@ export async function walk(w: Walk): Promise<number> {
     append: (e: { type: string; data: object }) => journal.append({ at: w.clock.now().toISOString(), tz: w.tz, actor: w.actor, type: e.type, data: { ...e.data } as Record<string, unknown> }),
     now: () => w.clock.now(),
     tick: () => w.clock.tick(),
+    draft: (draftId: string, stepId: string, st: State) => draft(w, draftId, stepId, st),
   };
   try {
     await runSession(deps, s);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { readAnswers } from '../cli/answers-file.js';
-import { resolveTz, walk } from '../cli/session.js';
+import { draftsDir, resolveTz, walk } from '../cli/session.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { Journal, incidentDir, storeDir } from '../adapters/journal.js';
 import { loadPlaybook } from '../adapters/playbook-fs.js';
@@ -49,7 +49,7 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
       ctx.err(ctx.c.yellow(ctx.t('journal-repaired-note', { line: journal.repaired.line, bytes: journal.repaired.bytes })));
     }
     ctx.out(ctx.c.bold(ctx.t('session-resumed', { id, seq: journal.events.length })));
-    return await walk({ ctx, id, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, tz, actor, clock, exercise: started.exercise, ...(answers ? { answers: answers.answers } : {}) });
+    return await walk({ ctx, id, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, tz, actor, clock, exercise: started.exercise, draftsDir: draftsDir(file, ctx), ...(answers ? { answers: answers.answers } : {}) });
   } finally {
     journal.close();
   }

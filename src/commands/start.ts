@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { relative } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { readAnswers } from '../cli/answers-file.js';
-import { dayOf, resolveTz, walk } from '../cli/session.js';
+import { dayOf, draftsDir, resolveTz, walk } from '../cli/session.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { Journal, createIncident, storeDir } from '../adapters/journal.js';
 import { loadPlaybook } from '../adapters/playbook-fs.js';
@@ -44,5 +44,5 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
   };
   journal.append({ at: clock.now().toISOString(), tz, actor, type: 'session.started', data: started });
   ctx.out(ctx.c.bold(ctx.t('session-started', { id, playbook: playbook.id, version: playbook.version, file: journal.file })));
-  return walk({ ctx, id, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, tz, actor, clock, exercise, ...(answers ? { answers: answers.answers } : {}) });
+  return walk({ ctx, id, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, tz, actor, clock, exercise, draftsDir: draftsDir(file, ctx), ...(answers ? { answers: answers.answers } : {}) });
 }

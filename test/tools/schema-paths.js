@@ -2,4 +2,5 @@
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-export const schemaPath = (file) => (file === 'draft.schema.json' ? `${root}templates/drafts/${file}` : `${root}playbooks/${file}`);
+const WHERE = { 'draft.schema.json': 'templates/drafts', 'template.schema.json': 'templates' };
+export const schemaPath = (file) => `${root}${WHERE[file] ?? 'playbooks'}/${file}`;

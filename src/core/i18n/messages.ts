@@ -1,5 +1,6 @@
 // Every message irbook itself shows, in the three UI languages. `{name}` is replaced by a parameter.
 import { JOURNAL } from './journal-messages.js';
+import { REPORT } from './report-messages.js';
 import { SESSION } from './session-messages.js';
 import { UI } from './ui-messages.js';
 import type { Lang } from './lang.js';
@@ -63,10 +64,12 @@ const VALIDATION: Catalog = {
   'draft-missing': { en: 'draft "{draft}" has no template (templates/drafts/{draft}.yaml)', ja: '下書き "{draft}" のテンプレートがありません（templates/drafts/{draft}.yaml）', zh: '草稿 "{draft}" 没有模板（templates/drafts/{draft}.yaml）' },
   'starts-not-datetime': { en: 'starts at "{fact}", which is not a datetime fact of clocks.yaml', ja: '開始点 "{fact}" が clocks.yaml の datetime 型の事実ではありません', zh: '起点 "{fact}" 不是 clocks.yaml 中的 datetime 类型事实' },
   'text-missing-lang': { en: 'text lacks {langs}', ja: '{langs} の文言がありません', zh: '缺少 {langs} 文本' },
+  'bad-timezone': { en: 'unknown time zone "{tz}" (use an IANA name such as Asia/Tokyo)', ja: '不明なタイムゾーン "{tz}"（Asia/Tokyo のような IANA 名を指定してください）', zh: '未知时区 "{tz}"（请使用 Asia/Tokyo 等 IANA 名称）' },
+  'liquid-syntax': { en: 'template syntax error: {detail}', ja: 'テンプレートの構文エラー: {detail}', zh: '模板语法错误：{detail}' },
   'no-yaml-files': { en: 'no playbook files found', ja: 'プレイブックのファイルが見つかりません', zh: '未找到剧本文件' },
 };
 
-const M: Catalog = { ...VALIDATION, ...UI, ...SESSION, ...JOURNAL };
+const M: Catalog = { ...VALIDATION, ...UI, ...SESSION, ...JOURNAL, ...REPORT };
 
 export function message(code: string, params: Record<string, string | number>, lang: Lang): string {
   const tpl = M[code]?.[lang] ?? M[code]?.en ?? code;

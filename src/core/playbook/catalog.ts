@@ -5,6 +5,7 @@ import { err, parseWith, type Issue, type Result } from './issues.js';
 import { clocksSchema, draftSchema, partiesSchema, type ClockSet, type Party } from './schema.js';
 import { textIssues } from './texts.js';
 import type { z } from 'zod';
+import { liquidIssues } from '../report/template.js';
 
 const ALL: Lang[] = ['ja', 'zh', 'en'];
 
@@ -57,6 +58,12 @@ export function validateDraft(raw: unknown, fileId: string): Result<Draft> {
   const shaped = parseWith(draftSchema, raw);
   if (!shaped.ok) return shaped;
   const issues = textIssues(shaped.value, ALL);
+  for (const key of ['title', 'body'] as const) {
+    const text = shaped.value[key];
+    for (const [lang, source] of typeof text === 'string' ? [['', text]] : Object.entries(text)) {
+      issues.push(...liquidIssues(source ?? '', lang ? [key, lang] : [key]));
+    }
+  }
   if (shaped.value.id !== fileId) issues.push(err('id-not-file-name', ['id'], { id: shaped.value.id, file: fileId }));
   return settle(shaped.value, issues);
 }

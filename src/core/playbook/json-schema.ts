@@ -1,15 +1,17 @@
 // JSON Schemas for editors (yaml-language-server), generated from the zod schemas so they never drift.
 import { z } from 'zod';
 import { clocksSchema, draftSchema, partiesSchema, playbookSchema } from './schema.js';
+import { templateSchema } from '../report/template.js';
 
 const TITLES: Record<string, [string, z.ZodType]> = {
   'playbook.schema.json': ['irbook playbook (v1)', playbookSchema],
   'clocks.schema.json': ['irbook reporting clocks', clocksSchema],
   'parties.schema.json': ['irbook parties', partiesSchema],
   'draft.schema.json': ['irbook draft message', draftSchema],
+  'template.schema.json': ['irbook report template', templateSchema],
 };
 
-/** File name → JSON text, exactly as checked in under playbooks/ (and templates/ for drafts). */
+/** File name → JSON text, exactly as checked in under playbooks/ (and templates/ for templates and drafts). */
 export function jsonSchemas(): Record<string, string> {
   return Object.fromEntries(Object.entries(TITLES).map(([file, [title, schema]]) => {
     const json = { ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), title };

@@ -46,7 +46,7 @@ export interface ChartSection {
   id: string;
   title: string;
   /** One bar per stage, from entered to completed (end undefined: still open). */
-  bars: { label: string; start: string; end?: string }[];
+  bars: { label: string; start: string; end?: string; startText: string; endText?: string }[];
   /** Axis labels already formatted in the template's zone. */
   axis: { start: string; end: string; startText: string; endText: string };
   empty?: string;

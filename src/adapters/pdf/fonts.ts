@@ -1,0 +1,120 @@
+// The PDF's fonts: Noto Sans JP and SC from npm, as TTF (pdfkit 0.20 embeds WOFF2 broken), picked
+// by the report's language, with a per-character fallback because pdfkit has none: a Japanese
+// report draws simplified hanzi with SC, a Chinese one Japanese-only characters with JP, and what
+// neither has with Helvetica. pdfkit subsets every embedded TTF to the glyphs used.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Lang } from '../../core/i18n/lang.js';
+import type { Doc } from './doc.js';
+
+const FILES = {
+  jp: '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf',
+  'jp-bold': '@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf',
+  sc: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  'sc-bold': '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+} as const;
+type Noto = keyof typeof FILES;
+export type Weight = 'regular' | 'bold';
+
+// The files are 5–11 MB each: read once per process, and only the ones a report needs.
+const bytes = new Map<Noto, Buffer>();
+const require = createRequire(import.meta.url);
+function fontBytes(name: Noto): Buffer {
+  let b = bytes.get(name);
+  if (!b) {
+    b = readFileSync(require.resolve(FILES[name]));
+    bytes.set(name, b);
+  }
+  return b;
+}
+
+/** The few fontkit members used; pdfkit keeps the fontkit font of an embedded font as `.font`. */
+interface Fontkit {
+  unitsPerEm: number;
+  hasGlyphForCodePoint(cp: number): boolean;
+  glyphForCodePoint(cp: number): { advanceWidth: number };
+}
+
+// Helvetica is pdfkit's built-in (WinAnsi) font: Latin-1 and a few typographic signs.
+const WIN_ANSI_EXTRA = new Set([...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'].map((c) => c.codePointAt(0)));
+const winAnsi = (cp: number) => (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xff) || WIN_ANSI_EXTRA.has(cp);
+
+/** One font as pdfkit knows it (`key`), with glyph coverage and advance widths per point of size. */
+export class Face {
+  private readonly widths = new Map<number, number>();
+  constructor(readonly key: string, private readonly doc: Doc, private readonly fk: Fontkit | undefined) {}
+
+  has(cp: number): boolean {
+    return this.fk ? this.fk.hasGlyphForCodePoint(cp) : winAnsi(cp);
+  }
+
+  /** Advance width of one character at size 1. Kerning is left out: it only ever narrows a line a little. */
+  advance(cp: number): number {
+    let w = this.widths.get(cp);
+    if (w === undefined) {
+      w = this.fk
+        ? this.fk.glyphForCodePoint(cp).advanceWidth / this.fk.unitsPerEm
+        : this.doc.font(this.key, 1000).widthOfString(String.fromCodePoint(cp)) / 1000;
+      this.widths.set(cp, w);
+    }
+    return w;
+  }
+}
+
+const HELVETICA: Record<Weight, string> = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
+
+/** The fonts of one document: opened when first needed, so a Japanese report without any
+ *  simplified hanzi never reads the SC files. */
+export class Fonts {
+  private readonly faces = new Map<string, Face>();
+  private readonly order: ('jp' | 'sc')[];
+  private readonly picked: Record<Weight, Map<number, Face>> = { regular: new Map(), bold: new Map() };
+
+  constructor(private readonly doc: Doc, lang: Lang) {
+    this.order = lang === 'zh' ? ['sc', 'jp'] : ['jp', 'sc'];
+  }
+
+  /** The face that draws `cp` in this weight: the report language's font, then the other Noto,
+   *  then Helvetica. Characters nobody has come back as Helvetica; the caller draws them as '?'. */
+  pick(cp: number, weight: Weight): Face {
+    const cache = this.picked[weight];
+    let f = cache.get(cp);
+    if (!f) {
+      for (const n of this.order) {
+        const face = this.noto(n, weight);
+        if (face.has(cp)) {
+          f = face;
+          break;
+        }
+      }
+      f ??= this.face(HELVETICA[weight]);
+      cache.set(cp, f);
+    }
+    return f;
+  }
+
+  /** The language's own face in this weight (for spaces and measuring). */
+  primary(weight: Weight): Face {
+    return this.noto(this.order[0] ?? 'jp', weight);
+  }
+
+  private noto(name: 'jp' | 'sc', weight: Weight): Face {
+    return this.face(weight === 'bold' ? `${name}-bold` : name);
+  }
+
+  private face(key: string): Face {
+    let f = this.faces.get(key);
+    if (f) return f;
+    if (key in FILES) {
+      this.doc.registerFont(key, fontBytes(key as Noto));
+      this.doc.font(key);
+      const fk = (this.doc as unknown as { _font?: { font?: Fontkit } })._font?.font;
+      if (!fk || typeof fk.hasGlyphForCodePoint !== 'function') throw new Error(`pdfkit did not open ${FILES[key as Noto]} as a TrueType font`);
+      f = new Face(key, this.doc, fk);
+    } else {
+      f = new Face(key, this.doc, undefined);
+    }
+    this.faces.set(key, f);
+    return f;
+  }
+}

@@ -1,0 +1,117 @@
+// Tables drawn line by line (pdfkit's doc.table() neither repeats headers nor keeps rows whole):
+// column widths from the model's relative widths, cells wrapped, rows as tall as their content,
+// a page break only between rows (with the header row repeated), zebra rows, highlighted rows.
+import type { FieldsSection, TableSection } from '../../core/report/model.js';
+import { BOTTOM, COLOR, CONTENT_W, LEFT, PAGE, continued, drawLines, heading, type Ctx } from './layout.js';
+import { lineHeight, type Line, type Style } from './text.js';
+
+const PAD_X = 4;
+const PAD_Y = 3.5;
+const CELL: Style = { size: 8.5, weight: 'regular', lh: 1.4 };
+const CELL_BOLD: Style = { ...CELL, weight: 'bold' };
+
+interface Col { x: number; w: number }
+interface Row { cells: Line[][]; lines: number; height: number; style: Style; kind: 'head' | 'body' | 'mark' | 'field'; zebra: boolean }
+
+function columns(widths: number[], n: number): Col[] {
+  const ws = Array.from({ length: n }, (_, i) => {
+    const w = widths[i];
+    return w !== undefined && Number.isFinite(w) && w > 0 ? w : 1;
+  });
+  const total = ws.reduce((a, b) => a + b, 0);
+  let x = LEFT;
+  return ws.map((w) => {
+    const col = { x, w: (CONTENT_W * w) / total };
+    x += col.w;
+    return col;
+  });
+}
+
+function layoutRow(c: Ctx, texts: string[], cols: Col[], style: Style, kind: Row['kind'], zebra: boolean, labelStyle?: Style): Row {
+  const cells = cols.map((col, i) => c.ts.wrap(texts[i] ?? '', col.w - 2 * PAD_X, i === 0 && labelStyle ? labelStyle : style));
+  const lines = Math.max(1, ...cells.map((l) => l.length));
+  return { cells, lines, height: lines * lineHeight(style) + 2 * PAD_Y, style, kind, zebra };
+}
+
+/** Draws lines [from, to) of every cell of `row` at the cursor and moves below them. */
+function drawRow(c: Ctx, row: Row, cols: Col[], from: number, to: number): void {
+  const { doc } = c;
+  const y = c.pager.y;
+  const h = (to - from) * lineHeight(row.style) + 2 * PAD_Y;
+  const bg = row.kind === 'head' ? COLOR.headBg : row.kind === 'mark' ? COLOR.highlightBg : row.zebra ? COLOR.zebra : undefined;
+  if (bg) doc.rect(LEFT, y, CONTENT_W, h).fill(bg);
+  if (row.kind === 'field' && cols[0]) doc.rect(cols[0].x, y, cols[0].w, h).fill(COLOR.labelBg);
+  if (row.kind === 'mark') doc.rect(LEFT, y, 2.5, h).fill(COLOR.highlightBar);
+  // Hairlines between columns help the eye down long tables.
+  doc.lineWidth(0.4).strokeColor(row.kind === 'head' ? '#4a5f80' : COLOR.hair);
+  for (const col of cols.slice(1)) doc.moveTo(col.x, y).lineTo(col.x, y + h).stroke();
+  cols.forEach((col, i) => {
+    const lines = (row.cells[i] ?? []).slice(from, to);
+    const st = row.kind === 'field' && i === 0 ? CELL_BOLD : row.style;
+    const ink = row.kind === 'head' ? COLOR.headInk : row.kind === 'field' && i === 0 ? COLOR.navy : COLOR.ink;
+    drawLines(c, lines, col.x + PAD_X, y + PAD_Y, st, ink);
+  });
+  doc.lineWidth(0.5).strokeColor(row.kind === 'head' ? COLOR.headBg : COLOR.rule).moveTo(LEFT, y + h).lineTo(LEFT + CONTENT_W, y + h).stroke();
+  c.pager.y = y + h;
+}
+
+/** Places rows, breaking pages only between them; `again` redraws what a new page starts with. */
+function placeRows(c: Ctx, rows: Row[], cols: Col[], again: () => void, againH: number): void {
+  const fresh = BOTTOM - PAGE.top - againH;
+  for (const row of rows) {
+    if (c.pager.y + row.height <= BOTTOM) {
+      drawRow(c, row, cols, 0, row.lines);
+      continue;
+    }
+    if (row.height <= fresh) {
+      c.pager.newPage();
+      again();
+      drawRow(c, row, cols, 0, row.lines);
+      continue;
+    }
+    // Taller than a whole page: the one case where a row has to be split, between its lines.
+    const lh = lineHeight(row.style);
+    let from = 0;
+    while (from < row.lines) {
+      const fit = Math.floor((BOTTOM - c.pager.y - 2 * PAD_Y) / lh);
+      if (fit < 3) {
+        c.pager.newPage();
+        again();
+        continue;
+      }
+      const to = Math.min(row.lines, from + fit);
+      drawRow(c, row, cols, from, to);
+      from = to;
+    }
+  }
+}
+
+export function table(c: Ctx, s: TableSection): void {
+  const cols = columns(s.widths, s.columns.length);
+  const head = s.columns.length ? layoutRow(c, s.columns, cols, CELL_BOLD, 'head', false) : undefined;
+  const marked = new Set(s.highlight ?? []);
+  const rows = s.rows.map((r, i) => (marked.has(i) ? layoutRow(c, r, cols, CELL_BOLD, 'mark', false) : layoutRow(c, r, cols, CELL, 'body', i % 2 === 1)));
+  const headH = head?.height ?? 0;
+  if (!rows.length) {
+    heading(c, s.title, headH + lineHeight(CELL) + 2 * PAD_Y);
+    if (head) drawRow(c, head, cols, 0, head.lines);
+    c.pager.y = drawLines(c, c.ts.wrap(s.empty ?? '—', CONTENT_W - 2 * PAD_X, CELL), LEFT + PAD_X, c.pager.y + PAD_Y, CELL, COLOR.muted) + PAD_Y;
+    return;
+  }
+  heading(c, s.title, headH + Math.min(rows[0]?.height ?? 0, 120));
+  if (head) drawRow(c, head, cols, 0, head.lines);
+  const again = () => {
+    continued(c, s.title);
+    if (head) drawRow(c, head, cols, 0, head.lines);
+  };
+  placeRows(c, rows, cols, again, headH + 16);
+}
+
+/** Key/value pairs: the label column shaded and bold, the values wrapped beside it. */
+export function fields(c: Ctx, s: FieldsSection): void {
+  const cols = columns([0.3, 0.7], 2);
+  const rows = s.rows.map((r) => layoutRow(c, r, cols, CELL, 'field', false, CELL_BOLD));
+  heading(c, s.title, Math.min(rows[0]?.height ?? 0, 120));
+  c.doc.lineWidth(0.5).strokeColor(COLOR.rule).moveTo(LEFT, c.pager.y).lineTo(LEFT + CONTENT_W, c.pager.y).stroke();
+  placeRows(c, rows, cols, () => continued(c, s.title), 16);
+}

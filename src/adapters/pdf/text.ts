@@ -1,0 +1,210 @@
+// Line breaking and drawing of mixed-script text. pdfkit neither falls back between fonts nor
+// breaks CJK well inside table cells, so every string is split into characters, each with the face
+// that has its glyph; lines break between ideographs/kana, at spaces, and inside over-long words
+// (hashes, paths), keeping the usual kinsoku rules (no 、。）」 at a line start, no （「 at an end).
+import type { Doc } from './doc.js';
+import type { Face, Fonts, Weight } from './fonts.js';
+
+export interface Style { size: number; weight: Weight; /** line height as a multiple of size */ lh?: number }
+export interface Run { face: Face; text: string; width: number }
+export interface Line { runs: Run[]; width: number }
+
+interface Ch { s: string; face: Face; w: number; space: boolean }
+interface Tok { a: number; b: number; w: number; space: boolean; cjk: boolean }
+
+const cps = (s: string) => [...s].map((c) => c.codePointAt(0) ?? 0);
+const NO_START = new Set(cps('、。，．：；？！）」』】〕〉》〙〗｝］’”〜ー…‥ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・％,.:;!?)]}%'));
+const NO_END = new Set(cps('（「『【〔〈《〘〖｛［‘“([{'));
+const SOFT = new Set(cps('./-_:,=&?'));
+
+const isCjk = (cp: number) =>
+  (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff) ||
+  (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x20000 && cp <= 0x3ffff);
+// Invisible characters that no font draws: controls, zero-width marks, variation selectors, BOM.
+const isInvisible = (cp: number) =>
+  cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f) ||
+  cp === 0xfeff || (cp >= 0xe0100 && cp <= 0xe01ef);
+
+export const DEFAULT_LH = 1.45;
+/** Where the baseline sits below the top of a line box: the ideographic em box centred in it. */
+export const baselineOffset = (st: Style) => st.size * ((st.lh ?? DEFAULT_LH) - 1) / 2 + st.size * 0.88;
+export const lineHeight = (st: Style) => st.size * (st.lh ?? DEFAULT_LH);
+
+export class Typesetter {
+  constructor(readonly doc: Doc, readonly fonts: Fonts) {}
+
+  /** The lines of `text` set in `st` within `max` points; at least one (possibly empty) line. */
+  wrap(text: string, max: number, st: Style): Line[] {
+    const out: Line[] = [];
+    for (const para of text.replace(/\r\n?|\u2028|\u2029/g, '\n').replace(/\t/g, ' ').split('\n')) {
+      this.wrapParagraph(para, Math.max(max, st.size), st, out);
+    }
+    return out;
+  }
+
+  /** Width of `text` on one line. */
+  width(text: string, st: Style): number {
+    return this.chars(text, st).reduce((w, c) => w + c.w, 0);
+  }
+
+  /** The narrowest width `text` wraps in without cutting a word (at . / - _ it may break); words
+   *  of more than `long` characters (hashes, long paths) do not count: they are cut anyway. */
+  minWidth(text: string, st: Style, long = 24): number {
+    const chars = this.chars(text, st);
+    let widest = 0;
+    for (const t of this.tokens(chars)) {
+      if (t.space || t.b - t.a > long) continue;
+      let w = 0;
+      for (let i = t.a; i < t.b; i++) {
+        const c = chars[i];
+        if (!c) continue;
+        w += c.w;
+        widest = Math.max(widest, w);
+        if (SOFT.has(c.s.codePointAt(0) ?? 0)) w = 0;
+      }
+    }
+    return widest;
+  }
+
+  /** At most `n` lines, the last ending in … when text was left out. */
+  clamp(text: string, max: number, st: Style, n: number): Line[] {
+    const lines = this.wrap(text, max, st);
+    if (lines.length <= n) return lines;
+    const kept = lines.slice(0, n);
+    const last = kept[n - 1];
+    if (!last) return kept;
+    const chars = last.runs.flatMap((r) => this.chars(r.text, st));
+    const ell = this.chars('…', st);
+    const ellW = ell.reduce((w, c) => w + c.w, 0);
+    let w = chars.reduce((s, c) => s + c.w, 0);
+    while (chars.length && w + ellW > max) w -= chars.pop()?.w ?? 0;
+    kept[n - 1] = toLine([...chars, ...ell], 0, chars.length + ell.length);
+    return kept;
+  }
+
+  /** Draws one line with its left end at `x` and its baseline at `baseline`; the fill colour is the caller's. */
+  draw(line: Line, x: number, baseline: number, size: number): void {
+    for (const r of line.runs) {
+      this.doc.font(r.face.key, size).text(r.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      x += r.width;
+    }
+  }
+
+  private chars(text: string, st: Style): Ch[] {
+    const out: Ch[] = [];
+    for (const c of text) {
+      let cp = c.codePointAt(0) ?? 0;
+      if (isInvisible(cp)) continue;
+      if (cp === 0xa0) cp = 0x20;
+      const face = this.fonts.pick(cp, st.weight);
+      // No font has it (Helvetica is the last resort and covers only Latin-1): a visible '?', never tofu.
+      if (!face.has(cp)) cp = 0x3f;
+      out.push({ s: String.fromCodePoint(cp), face, w: face.advance(cp) * st.size, space: cp === 0x20 });
+    }
+    return out;
+  }
+
+  private tokens(chars: Ch[]): Tok[] {
+    const toks: Tok[] = [];
+    let cur: Tok | undefined;
+    let glue = false;
+    chars.forEach((c, i) => {
+      if (c.space) {
+        toks.push({ a: i, b: i + 1, w: c.w, space: true, cjk: false });
+        cur = undefined;
+        glue = false;
+        return;
+      }
+      const cp = c.s.codePointAt(0) ?? 0;
+      const cjk = isCjk(cp);
+      // Join the token before: after an opening bracket, before a closing mark, inside a Latin word.
+      if (cur && (glue || NO_START.has(cp) || (!cjk && !cur.cjk))) {
+        cur.b = i + 1;
+        cur.w += c.w;
+        cur.cjk = cjk;
+      } else {
+        cur = { a: i, b: i + 1, w: c.w, space: false, cjk };
+        toks.push(cur);
+      }
+      glue = NO_END.has(cp);
+    });
+    return toks;
+  }
+
+  private wrapParagraph(para: string, max: number, st: Style, out: Line[]): void {
+    const chars = this.chars(para, st);
+    const first = out.length;
+    let a = 0; // start of the current line in `chars`
+    let b = 0; // end of its last non-space character
+    let w = 0; // its width up to b
+    let pend = 0; // width of spaces after b
+    const flush = (next: number) => {
+      out.push(toLine(chars, a, b));
+      a = b = next;
+      w = pend = 0;
+    };
+    for (const t of this.tokens(chars)) {
+      if (t.space) {
+        if (b > a) pend += t.w;
+        else a = b = t.b; // no spaces at the start of a wrapped line
+        continue;
+      }
+      if (b > a && w + pend + t.w > max) flush(t.a);
+      if (t.w <= max - (b > a ? w + pend : 0)) {
+        w += pend + t.w;
+        pend = 0;
+        b = t.b;
+        continue;
+      }
+      // Wider than a line: break inside it, after a / . - _ where that keeps most of the line.
+      let i = t.a;
+      while (i < t.b) {
+        const room = max - (b > a ? w + pend : 0);
+        let j = i;
+        let used = 0;
+        while (j < t.b && used + (chars[j]?.w ?? 0) <= room) used += chars[j++]?.w ?? 0;
+        if (j === i) j = i + 1; // a single character wider than the line
+        if (j < t.b) {
+          for (let k = j; k > i + 1; k--) {
+            const prev = chars[k - 1];
+            if (prev && SOFT.has(prev.s.codePointAt(0) ?? 0) && widthOf(chars, i, k) >= room * 0.6) {
+              j = k;
+              break;
+            }
+          }
+        }
+        w += pend + widthOf(chars, i, j);
+        pend = 0;
+        b = j;
+        i = j;
+        if (i < t.b) flush(i);
+      }
+    }
+    if (b > a || out.length === first) out.push(toLine(chars, a, b));
+  }
+}
+
+function widthOf(chars: Ch[], a: number, b: number): number {
+  let w = 0;
+  for (let i = a; i < b; i++) w += chars[i]?.w ?? 0;
+  return w;
+}
+
+/** chars[a, b) as runs of one face each. */
+function toLine(chars: Ch[], a: number, b: number): Line {
+  const runs: Run[] = [];
+  let width = 0;
+  for (let i = a; i < b; i++) {
+    const c = chars[i];
+    if (!c) continue;
+    const last = runs.at(-1);
+    if (last && last.face === c.face) {
+      last.text += c.s;
+      last.width += c.w;
+    } else {
+      runs.push({ face: c.face, text: c.s, width: c.w });
+    }
+    width += c.w;
+  }
+  return { runs, width };
+}

@@ -1,0 +1,83 @@
+// The PDF renderer: draws a ReportModel on A4 pages with embedded, subset Noto Sans JP / SC.
+// pdfkit and the fonts load only here, when a PDF is drawn, never at CLI start-up.
+import { createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import type { ReportMeta, ReportModel, Section } from '../core/report/model.js';
+import type { Doc } from './pdf/doc.js';
+import type { Ctx } from './pdf/layout.js';
+
+export interface PdfResult { bytes: number; pages: number }
+export interface PdfOptions { onProgress?: (done: number, total: number) => void }
+
+const LANG_TAG = { ja: 'ja-JP', zh: 'zh-CN', en: 'en' } as const;
+
+/** Draw the report to `out` (a file path). `onProgress(done, total)` is called once per section. */
+export async function renderPdf(model: ReportModel, out: string, opts: PdfOptions = {}): Promise<PdfResult> {
+  const [{ default: PDFDocument }, { Fonts }, { Typesetter }, layout, frame, { table, fields }, { chart }] = await Promise.all([
+    import('pdfkit'), import('./pdf/fonts.js'), import('./pdf/text.js'), import('./pdf/layout.js'),
+    import('./pdf/frame.js'), import('./pdf/table.js'), import('./pdf/chart.js'),
+  ]);
+  const { meta } = model;
+  const { PAGE } = layout;
+  const doc: Doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+    autoFirstPage: false,
+    bufferPages: true,
+    lang: LANG_TAG[meta.lang],
+    displayTitle: true,
+    info: info(meta),
+  });
+
+  // Written beside the target and renamed at the end, so a failure never leaves half a PDF at `out`.
+  const tmp = `${out}.${process.pid}.tmp`;
+  const file = createWriteStream(tmp);
+  const written = new Promise<void>((resolve, reject) => {
+    file.on('finish', resolve);
+    file.on('error', reject);
+    doc.on('error', reject);
+  });
+  doc.pipe(file);
+
+  let pages = 0;
+  try {
+    const ts = new Typesetter(doc, new Fonts(doc, meta.lang));
+    const pager = new layout.Pager(doc, () => frame.decorate(c));
+    const c: Ctx = { doc, ts, meta, pager };
+    pager.newPage();
+    frame.titleBlock(c);
+    const total = model.sections.length;
+    model.sections.forEach((s: Section, i) => {
+      switch (s.kind) {
+        case 'fields': fields(c, s); break;
+        case 'text': layout.paragraphs(c, s.title, s.paragraphs); break;
+        case 'table': table(c, s); break;
+        case 'chart': chart(c, s); break;
+      }
+      opts.onProgress?.(i + 1, total);
+    });
+    frame.footers(c);
+    pages = doc.bufferedPageRange().count;
+    doc.end();
+    await written;
+    await rename(tmp, out);
+  } catch (e) {
+    file.destroy();
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  return { bytes: (await stat(out)).size, pages };
+}
+
+function info(meta: ReportMeta): PDFKit.DocumentInfo {
+  const pb = meta.playbook;
+  const created = new Date(meta.generatedAt);
+  return {
+    Title: `${meta.title} — ${meta.incident}`,
+    Author: meta.responders.join(', '),
+    Subject: `${pb.title} (${pb.id} ${pb.version})`,
+    Keywords: [meta.incident, meta.template, meta.classification, meta.exercise ? meta.exerciseMark ?? 'EXERCISE' : ''].filter(Boolean).join(', '),
+    Creator: 'irbook',
+    ...(Number.isNaN(created.getTime()) ? {} : { CreationDate: created, ModDate: created }),
+  };
+}

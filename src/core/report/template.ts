@@ -1,0 +1,74 @@
+// Report templates (templates/<id>.yaml): language, time zone, sections and labels, redaction.
+import { z } from 'zod';
+import { Liquid } from 'liquidjs';
+import { err, parseWith, type Issue, type Result } from '../playbook/issues.js';
+import { isZone } from '../time/format.js';
+import { ID_PATTERN, FACT_PATTERN, RECORD_SECTIONS } from '../playbook/schema.js';
+
+export const SECTION_IDS = [
+  'overview', 'summary', 'times', 'facts', 'stages', 'timeline', 'decisions', 'checklists',
+  'notifications', 'clocks', 'evidence', 'notes', ...RECORD_SECTIONS.filter((s) => s !== 'summary'),
+] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export const REDACTIONS = ['notes', 'evidence_paths', 'actors'] as const;
+
+const section = z.object({
+  id: z.enum(SECTION_IDS),
+  title: z.string().optional().describe('Heading; default: the standard one in the template language.'),
+  text: z.string().optional().describe('Text shown under the heading; Liquid ({{ incident }}, {{ facts.persons_affected }}, …).'),
+  facts: z.array(z.string().regex(FACT_PATTERN)).optional().describe('For `facts`: which facts, in this order (default: all asked).'),
+}).strict();
+
+export const templateSchema = z.object({
+  id: z.string().regex(ID_PATTERN),
+  language: z.enum(['ja', 'zh', 'en']),
+  timezone: z.string().describe('IANA zone every time is shown in, e.g. Asia/Tokyo.'),
+  title: z.string().describe('Document title; Liquid allowed.'),
+  classification: z.string().describe('Classification line in every page header, e.g. 社外秘.'),
+  audience: z.enum(['internal', 'authority']).describe('Authority reports never carry internal notes or evidence paths.'),
+  redact: z.array(z.enum(REDACTIONS)).optional(),
+  labels: z.record(z.string(), z.string()).optional().describe('Overrides of the standard labels, by message code.'),
+  sections: z.array(section).min(1),
+}).strict();
+
+export type Template = z.infer<typeof templateSchema>;
+export type TemplateSection = z.infer<typeof section>;
+
+const liquid = new Liquid();
+
+/** A Liquid syntax error in template text, as an issue at its place. */
+export function liquidIssues(source: string, path: (string | number)[]): Issue[] {
+  try {
+    liquid.parse(source);
+    return [];
+  } catch (e) {
+    return [err('liquid-syntax', path, { detail: (e as Error).message.split('\n')[0] ?? '' })];
+  }
+}
+
+/** Shape, plus a valid time zone and Liquid that parses, with the place of each problem. */
+export function validateTemplate(raw: unknown, fileId?: string): Result<Template> {
+  const shaped = parseWith(templateSchema, raw);
+  if (!shaped.ok) return shaped;
+  const tpl = shaped.value;
+  const issues: Issue[] = [];
+  if (!isZone(tpl.timezone)) issues.push(err('bad-timezone', ['timezone'], { tz: tpl.timezone }));
+  if (fileId !== undefined && tpl.id !== fileId) issues.push(err('id-not-file-name', ['id'], { id: tpl.id, file: fileId }));
+  const liquidAt = (source: string, path: (string | number)[]) => issues.push(...liquidIssues(source, path));
+  liquidAt(tpl.title, ['title']);
+  liquidAt(tpl.classification, ['classification']);
+  tpl.sections.forEach((s, i) => {
+    if (s.title) liquidAt(s.title, ['sections', i, 'title']);
+    if (s.text) liquidAt(s.text, ['sections', i, 'text']);
+    if (s.facts && s.id !== 'facts') issues.push(err('unknown-key', ['sections', i, 'facts'], { key: 'facts' }, { key: true }));
+  });
+  return issues.length ? { ok: false, issues } : { ok: true, value: tpl, issues };
+}
+
+/** What a template hides: authority reports always hide notes and evidence paths. */
+export function redactions(t: Template): Set<string> {
+  const r = new Set<string>(t.redact ?? []);
+  if (t.audience === 'authority') { r.add('notes'); r.add('evidence_paths'); }
+  return r;
+}
