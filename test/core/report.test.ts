@@ -1,0 +1,99 @@
+// Reports from a scripted chat-leak session: Markdown snapshots per template, and the rules a
+// report must keep whatever its layout (redaction, override reasons, zones, unfinished sessions).
+import { readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { catalogFor, checkTemplate, loadPlaybook } from '../../src/adapters/playbook-fs.js';
+import { buildReport } from '../../src/core/report/build.js';
+import { renderMarkdown } from '../../src/core/report/markdown.js';
+import type { TableSection } from '../../src/core/report/model.js';
+import type { SessionEvent } from '../../src/core/session/events.js';
+import { runInMemory } from '../support/memory-session.js';
+
+const { playbook } = loadPlaybook('chat-leak', 'playbooks');
+const { clocks, parties } = catalogFor('playbooks');
+const answers = (load(readFileSync('test/fixtures/answers/chat-leak.yaml', 'utf8')) as { answers: Record<string, unknown> }).answers;
+const generatedAt = new Date('2026-12-16T01:00:00Z');
+const template = (id: string) => checkTemplate(`templates/${id}.yaml`).value!;
+
+async function journal(extra: (events: SessionEvent[]) => void = () => undefined) {
+  const { events } = await runInMemory(playbook, clocks!, parties, answers);
+  extra(events);
+  return events;
+}
+const push = (events: SessionEvent[], type: string, data: Record<string, unknown>) =>
+  events.push({ seq: events.length + 1, at: '2026-12-15T05:00:00.000Z', tz: 'Asia/Shanghai', actor: 'li', type, data });
+
+const report = (events: SessionEvent[], id: string) => buildReport({ playbook, events, template: template(id), clocks: clocks!, parties, generatedAt });
+
+describe('Markdown reports of a finished chat-leak session', () => {
+  it.each(['hq', 'authority', 'ppc', 'summary'])('%s matches its snapshot', async (id) => {
+    const events = await journal((e) => {
+      push(e, 'note.added', { text: 'INTERNAL: the sales manager knew since Friday' });
+      push(e, 'evidence.added', { path: '/home/li/evidence/wechat-export.zip', sha256: 'a'.repeat(64), bytes: 52311 });
+    });
+    await expect(renderMarkdown(report(events, id))).toMatchFileSnapshot(`__snapshots__/chat-leak.${id}.md`);
+  });
+});
+
+describe('report rules', () => {
+  it('is the same for the same journal, generated-at aside', async () => {
+    const events = await journal();
+    const a = report(events, 'hq');
+    const b = buildReport({ playbook, events, template: template('hq'), clocks: clocks!, parties, generatedAt: new Date() });
+    expect({ ...b, meta: { ...b.meta, generatedAt: '', generatedAtText: '' } }).toEqual({ ...a, meta: { ...a.meta, generatedAt: '', generatedAtText: '' } });
+  });
+
+  it('never gives internal notes or evidence paths to the authorities', async () => {
+    const events = await journal((e) => {
+      push(e, 'note.added', { text: 'INTERNAL-NOTE' });
+      push(e, 'evidence.added', { path: '/secret/path/export.zip', sha256: 'b'.repeat(64), bytes: 1 });
+    });
+    for (const id of ['authority', 'ppc']) {
+      const text = JSON.stringify(report(events, id));
+      expect(text).not.toContain('INTERNAL-NOTE');
+      expect(text).not.toContain('/secret/path');
+    }
+    expect(JSON.stringify(report(events, 'hq'))).toContain('INTERNAL-NOTE');
+    expect(JSON.stringify(report(events, 'authority'))).toContain('b'.repeat(64));
+  });
+
+  it('lists every decision with its threshold, facts, recommendation, answer and override reason', async () => {
+    const model = report(await journal(), 'hq');
+    const d = model.sections.find((s) => s.id === 'decisions') as TableSection;
+    const police = d.rows.find((r) => r[0] === 'report-police')!;
+    expect(police[2]).toContain('malicious &&');
+    expect(police[3]).toContain('malicious = いいえ');
+    expect(police.slice(4)).toEqual(['いいえ', 'はい', "The customer list reached a competitor's employee; legal asked us to file."]);
+    expect(d.highlight).toEqual([d.rows.indexOf(police)]);
+  });
+
+  it('shows times in the template zone, claimed and observed labelled', async () => {
+    const events = await journal();
+    const hq = renderMarkdown(report(events, 'hq'));
+    const cn = renderMarkdown(report(events, 'authority'));
+    expect(hq).toContain('2026-11-23 10:40 (UTC+09:00 Asia/Tokyo) (申告)');   // aware_at 09:40 +08:00
+    expect(cn).toContain('2026-11-23 09:40 (UTC+08:00 Asia/Shanghai) (申报)');
+    expect(hq).toMatch(/\(記録\)/);
+  });
+
+  it('has a clock table with on-time and late results', async () => {
+    const events = await journal((e) => {
+      const ppc = e.find((x) => x.type === 'notify.sent' && x.data.step === 'notify-ppc-preliminary')!;
+      ppc.data.at = '2026-11-29T12:00:00+08:00'; // after the 5-day deadline
+    });
+    const clocksTable = report(events, 'hq').sections.find((s) => s.id === 'clocks') as TableSection;
+    const pre = clocksTable.rows.find((r) => r[0] === '個人情報保護委員会への速報')!;
+    expect(pre[5]).toMatch(/遅延/);
+    expect(clocksTable.rows.some((r) => r[5] === '期限内')).toBe(true);
+    expect(clocksTable.highlight).toEqual([clocksTable.rows.indexOf(pre)]);
+  });
+
+  it('says on its first page that an unfinished session is unfinished', async () => {
+    const events = (await journal()).slice(0, 40);
+    const model = report(events, 'hq');
+    expect(model.meta.finished).toBe(false);
+    expect(model.meta.unfinishedNotice).toMatch(/未完了/);
+    expect(renderMarkdown(model).split('\n').slice(0, 6).join('\n')).toMatch(/未完了/);
+  });
+});
