@@ -285,7 +285,13 @@ export class Journal {
         repaired = { line: s.torn.line, bytes: dropped.length, sha256: createHash('sha256').update(dropped).digest('hex') };
       }
       if (s.torn) fsyncSync(fd);
-      return new Journal(dir, file, lock, fd, s.events, size, repaired);
+      const journal = new Journal(dir, file, lock, fd, s.events, size, repaired);
+      // The repair is itself part of the record, written before anything else can fail.
+      if (repaired) {
+        const last = s.events.at(-1);
+        journal.append({ at: new Date().toISOString(), tz: last?.tz ?? 'UTC', actor: 'irbook', type: 'journal.repaired', data: { ...repaired } });
+      }
+      return journal;
     } catch (e) {
       if (fd !== undefined) closeSync(fd);
       lock.release();

@@ -67,13 +67,20 @@ export function terminalPresenter(o: PresenterOptions): Presenter {
     clocks(views) {
       const open = views.filter(isOpen);
       const signature = open.map((v) => `${v.clock.id}:${v.status}`).join(' ');
-      const urgent = open.some((v) => v.status !== 'running');
-      if (signature === lastClocks && !urgent) return;
-      lastClocks = signature;
-      for (const v of open) o.out(`  ${clockLine(v, o.lang, o.tz, o.c) ?? ''}`);
+      if (signature !== lastClocks) {
+        lastClocks = signature;
+        for (const v of open) o.out(`  ${clockLine(v, o.lang, o.tz, o.c) ?? ''}`);
+        return;
+      }
+      // Unchanged: one line, and only for deadlines that are near or past.
+      const urgent = open.filter((v) => v.status !== 'running');
+      if (urgent.length) {
+        const list = urgent.map((v) => `${pick(v.clock.title, o.lang)} (${t(v.status === 'overdue' ? 'clock-short-overdue' : 'clock-short-left', { left: formatSpan(v.leftMs ?? 0, o.lang) })})`);
+        o.out(o.c.yellow(`  ⚠  ${list.join(' · ')}`));
+      }
     },
     event(e) {
-      if (o.echo && EchoTypes.has(e.type)) o.out(o.c.dim(`  · ${describeEvent(e, o.lang)}`));
+      if (o.echo && EchoTypes.has(e.type)) o.out(o.c.dim(`  · ${describeEvent(e, o.lang, o.tz)}`));
     },
   };
 }

@@ -21,17 +21,22 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
     name: `${t(v ? 'answer-yes' : 'answer-no')}${recommended === v ? ` (${t('recommended')})` : ''}`,
   }));
   const clock = () => ({ now: o.clock.now(), tz: o.tz });
+  // inquirer's key hints are English; say them in the UI language.
+  const theme = { style: { keysHelpTip: (keys: [string, string][]) => o.c.dim(keys.map(([k, a]) => `${k} ${t(`key-${a}`)}`).join(' • ')) } };
+  // Not inquirer's `required`: its message is English only.
+  const nonEmpty = (v: string) => (v.trim() ? true : t('input-empty'));
 
   return {
     async fact({ name, fact }) {
-      const message = `${text(fact.prompt)}${fact.help ? o.c.dim(`\n  ${text(fact.help)}`) : ''}`;
-      if (fact.type === 'boolean') return select({ message, choices: yesNo() });
-      if (fact.type === 'choice') return select({ message, choices: (fact.options ?? []).map((x) => ({ value: optionId(x), name: label(x) })) });
+      if (fact.help) o.out(o.c.dim(`  ${text(fact.help)}`));
+      const message = text(fact.prompt);
+      if (fact.type === 'boolean') return select({ message, theme, choices: yesNo() });
+      if (fact.type === 'choice') return select({ message, theme, choices: (fact.options ?? []).map((x) => ({ value: optionId(x), name: label(x) })) });
       if (fact.type === 'multi') {
-        return checkbox({ message: `${message} ${o.c.dim(`(${t('multi-hint')})`)}`, required: true, choices: (fact.options ?? []).map((x) => ({ value: optionId(x), name: label(x) })) });
+        return checkbox({ message, theme, validate: (v) => (v.length ? true : t('input-empty')), choices: (fact.options ?? []).map((x) => ({ value: optionId(x), name: label(x) })) });
       }
       const hint = fact.type === 'datetime' ? o.c.dim(` (${t('datetime-hint', { tz: o.tz })})`) : '';
-      const raw = await input({ message: `${message}${hint}`, required: true, validate: (v) => check(parseFact(fact, v, clock())) });
+      const raw = await input({ message: `${message}${hint}`, validate: (v) => check(parseFact(fact, v, clock())) });
       const r = parseFact(fact, raw, clock());
       if (!r.ok) throw new Error(`unreachable: ${name} passed validation`);
       return r.value;
@@ -39,7 +44,7 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
 
     async check({ index, total, text: item }) {
       const prefix = total > 1 ? `[${index + 1}/${total}] ` : '';
-      const done = await select({ message: `${prefix}${text(item)}`, choices: [{ value: true, name: t('check-done') }, { value: false, name: t('check-skip') }] });
+      const done = await select({ message: `${prefix}${text(item)}`, theme, choices: [{ value: true, name: t('check-done') }, { value: false, name: t('check-skip') }] });
       if (done) return {};
       const reason = (await input({ message: t('skip-reason') })).trim();
       return { skipped: true, ...(reason ? { reason } : {}) };
@@ -55,9 +60,9 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
       const choices = options
         ? options.map((x) => ({ value: optionId(x) as unknown, name: `${label(x)}${optionId(x) === recommended ? ` (${t('recommended')})` : ''}` }))
         : yesNo(recommended);
-      const answer = await select({ message: text(question), choices, ...(recommended !== undefined ? { default: recommended } : {}) });
+      const answer = await select({ message: text(question), theme, choices, ...(recommended !== undefined ? { default: recommended } : {}) });
       if (recommended === undefined || answer === recommended) return { answer };
-      const reason = await input({ message: t('override-reason'), required: true, validate: (v) => (v.trim() ? true : t('input-empty')) });
+      const reason = await input({ message: t('override-reason'), validate: nonEmpty });
       return { answer, reason: reason.trim() };
     },
 
@@ -66,8 +71,8 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
       if (satisfies.length) o.out(o.c.dim(`  ${t('notify-satisfies', { clocks: satisfies.join(', ') })}`));
       if (draft) o.out(o.c.dim(draft.split('\n').map((l) => `  │ ${l}`).join('\n')));
       const OTHER = '\u0000other';
-      let channel = await select({ message: t('notify-channel'), choices: [...(party?.channels ?? []).map((c) => ({ value: c, name: c })), { value: OTHER, name: t('notify-channel-other') }] });
-      if (channel === OTHER) channel = (await input({ message: t('notify-channel-name'), required: true })).trim();
+      let channel = await select({ message: t('notify-channel'), theme, choices: [...(party?.channels ?? []).map((c) => ({ value: c, name: c })), { value: OTHER, name: t('notify-channel-other') }] });
+      if (channel === OTHER) channel = (await input({ message: t('notify-channel-name'), validate: nonEmpty })).trim();
       const ref = (await input({ message: t('notify-ref'), default: '-' })).trim() || '-';
       const at = await input({ message: t('notify-at'), default: 'now', validate: (v) => check(parseDatetime(v, clock())) });
       const r = parseDatetime(at, clock());
@@ -75,7 +80,7 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
     },
 
     async record({ prompt }) {
-      return (await input({ message: text(prompt), required: true, validate: (v) => (v.trim() ? true : t('input-empty')) })).trim();
+      return (await input({ message: text(prompt), validate: nonEmpty })).trim();
     },
   };
 }

@@ -74,7 +74,7 @@ function info(meta: ReportMeta): PDFKit.DocumentInfo {
   const created = new Date(meta.generatedAt);
   return {
     Title: `${meta.title} — ${meta.incident}`,
-    Author: meta.responders.join(', '),
+    ...(meta.responders.length ? { Author: meta.responders.join(', ') } : {}),
     Subject: `${pb.title} (${pb.id} ${pb.version})`,
     Keywords: [meta.incident, meta.template, meta.classification, meta.exercise ? meta.exerciseMark ?? 'EXERCISE' : ''].filter(Boolean).join(', '),
     Creator: 'irbook',

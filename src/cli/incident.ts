@@ -28,7 +28,9 @@ export interface Incident {
 
 export function readIncident(ctx: Context, id: string, now = new Date()): Incident {
   const dir = incidentDir(storeDir(ctx.opts.store, ctx.env), id);
-  const { events } = readJournal(join(dir, JOURNAL_FILE));
+  // A start that crashed before its first write leaves a folder without a journal: show it as empty.
+  const file = join(dir, JOURNAL_FILE);
+  const { events } = existsSync(file) ? readJournal(file) : { events: [] };
   const state = reduce(events);
   const started = state.started;
   let playbook: Playbook | undefined;

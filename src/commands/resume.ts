@@ -44,10 +44,7 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
       : realClock();
     if (started.clock) clock.tick();
 
-    if (journal.repaired) {
-      journal.append({ at: clock.now().toISOString(), tz, actor, type: 'journal.repaired', data: { ...journal.repaired } });
-      ctx.err(ctx.c.yellow(ctx.t('journal-repaired-note', { line: journal.repaired.line, bytes: journal.repaired.bytes })));
-    }
+    if (journal.repaired) ctx.err(ctx.c.yellow(ctx.t('journal-repaired-note', { line: journal.repaired.line, bytes: journal.repaired.bytes })));
     ctx.out(ctx.c.bold(ctx.t('session-resumed', { id, seq: journal.events.length })));
     return await walk({ ctx, id, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, tz, actor, clock, exercise: started.exercise, draftsDir: draftsDir(file, ctx), ...(answers ? { answers: answers.answers } : {}) });
   } finally {

@@ -349,10 +349,11 @@ describe('torn tail', () => {
     const j = Journal.open(dir);
     const sha = (s: string) => createHash('sha256').update(s).digest('hex');
     expect(j.repaired).toEqual({ line: 4, bytes: Buffer.byteLength(half), sha256: sha(half) });
-    expect(j.events.map((e) => e.seq)).toEqual([1, 2, 3]);
-    expect(readFileSync(file)).toEqual(full);
-    const e4 = j.append({ ...ev(4), type: 'journal.repaired', data: { ...j.repaired } });
-    expect(e4.seq).toBe(4);
+    // The complete events are kept as they were, and the repair is recorded as the next event.
+    expect(readFileSync(file).subarray(0, full.length)).toEqual(full);
+    const e4 = j.events.at(-1)!;
+    expect(j.events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(e4).toMatchObject({ seq: 4, type: 'journal.repaired', data: { line: 4, bytes: Buffer.byteLength(half), sha256: sha(half) } });
     j.close();
     expect(verifyJournal(file)).toMatchObject({ ok: true, events: 4, last: e4.hash });
   });
@@ -365,9 +366,10 @@ describe('torn tail', () => {
     expect(readJournal(file)).toEqual({ events: [], torn: { line: 1, bytes: bytes.length - 1, complete: false } });
     const j = Journal.open(dir);
     expect(j.repaired).toMatchObject({ line: 1, bytes: bytes.length - 1 });
-    j.append(ev(1));
+    expect(j.events.map((e) => e.type)).toEqual(['journal.repaired']);
+    j.append(ev(2));
     j.close();
-    expect(verifyJournal(file)).toMatchObject({ ok: true, events: 1 });
+    expect(verifyJournal(file)).toMatchObject({ ok: true, events: 2 });
   });
 
   it('a complete last event without its newline is kept, and the newline added', () => {

@@ -1,7 +1,7 @@
 // The stage chart as vectors: one horizontal bar per stage on a time axis from axis.start to
 // axis.end; a stage still open runs to the axis end, lighter and hatched, with an arrow.
 import type { ChartSection } from '../../core/report/model.js';
-import { COLOR, CONTENT_W, LEFT, RIGHT, continued, drawLines, heading, type Ctx } from './layout.js';
+import { BOTTOM, COLOR, CONTENT_W, LEFT, PAGE, RIGHT, continued, drawLines, heading, type Ctx } from './layout.js';
 import { lineHeight, type Style } from './text.js';
 
 const LABEL: Style = { size: 8.5, weight: 'regular', lh: 1.3 };
@@ -41,7 +41,9 @@ export function chart(c: Ctx, s: ChartSection): void {
     c.pager.y = drawLines(c, ts.wrap(s.empty ?? '—', CONTENT_W, LABEL), LEFT, c.pager.y, LABEL, COLOR.muted);
     return;
   }
-  heading(c, s.title, axisH + Math.min(s.bars.length, 3) * ROW_H);
+  // The whole chart on one page when it fits on one; otherwise at least its first three bars.
+  const whole = axisH + s.bars.length * ROW_H + 4;
+  heading(c, s.title, whole <= BOTTOM - PAGE.top - 40 ? whole : axisH + 3 * ROW_H);
   axisTop();
   s.bars.forEach((bar, i) => {
     if (c.pager.need(ROW_H + 4)) {
@@ -60,14 +62,14 @@ export function chart(c: Ctx, s: ChartSection): void {
     const label = ts.clamp(bar.label, labelW - 4, LABEL, 2);
     drawLines(c, label, LEFT + 4, y + (ROW_H - label.length * lineHeight(LABEL)) / 2, LABEL, COLOR.ink);
 
-    const x0 = xAt(bar.start);
-    const x1 = bar.end === undefined ? plotX + plotW : Math.max(xAt(bar.end), x0);
-    const w = Math.max(2.5, x1 - x0);
-    const by = y + (ROW_H - BAR_H) / 2;
-    if (bar.end !== undefined) {
-      doc.rect(x0, by, w, BAR_H).fill(COLOR.bar);
-    } else {
-      openBar(c, x0, by, w);
+    // A stage without a readable start has no bar; its label still says it was entered.
+    if (Number.isFinite(Date.parse(bar.start))) {
+      const x0 = xAt(bar.start);
+      const x1 = bar.end === undefined ? plotX + plotW : Math.max(xAt(bar.end), x0);
+      const w = Math.max(2.5, x1 - x0);
+      const by = y + (ROW_H - BAR_H) / 2;
+      if (bar.end !== undefined) doc.rect(x0, by, w, BAR_H).fill(COLOR.bar);
+      else openBar(c, x0, by, w);
     }
     c.pager.y = y + ROW_H;
   });

@@ -77,7 +77,7 @@ export function continued(c: Ctx, title: string): void {
 
 /** Paragraphs of a text section, breaking pages between lines. */
 export function paragraphs(c: Ctx, title: string, paras: string[]): void {
-  const sets = paras.map((p) => c.ts.wrap(p, CONTENT_W, TEXT));
+  const sets = paras.filter((p) => p.trim() !== '').map((p) => c.ts.wrap(p, CONTENT_W, TEXT));
   const lh = lineHeight(TEXT);
   heading(c, title, Math.min(2, sets[0]?.length ?? 1) * lh);
   sets.forEach((lines, i) => {

@@ -7,8 +7,9 @@ import { lineHeight, type Line, type Style } from './text.js';
 
 const PAD_X = 4;
 const PAD_Y = 3.5;
-const CELL: Style = { size: 8.5, weight: 'regular', lh: 1.4 };
-const CELL_BOLD: Style = { ...CELL, weight: 'bold' };
+// Cells are set at 8.5 pt, or a little smaller when a narrow column would otherwise cut words.
+const SIZES = [8.5, 8, 7.5];
+const cell = (size: number, bold = false): Style => ({ size, weight: bold ? 'bold' : 'regular', lh: 1.4 });
 
 interface Col { x: number; w: number }
 interface Row { cells: Line[][]; lines: number; height: number; style: Style; kind: 'head' | 'body' | 'mark' | 'field'; zebra: boolean }
@@ -27,8 +28,18 @@ function columns(widths: number[], n: number): Col[] {
   });
 }
 
-function layoutRow(c: Ctx, texts: string[], cols: Col[], style: Style, kind: Row['kind'], zebra: boolean, labelStyle?: Style): Row {
-  const cells = cols.map((col, i) => c.ts.wrap(texts[i] ?? '', col.w - 2 * PAD_X, i === 0 && labelStyle ? labelStyle : style));
+/** The largest size at which every cell's words fit its column; `bold` says which rows are bold. */
+function fitSize(c: Ctx, rows: string[][], cols: Col[], bold: (row: number, col: number) => boolean): number {
+  for (const size of SIZES) {
+    const fits = rows.every((r, ri) => cols.every((col, ci) => c.ts.minWidth(r[ci] ?? '', cell(size, bold(ri, ci))) <= col.w - 2 * PAD_X + 0.01));
+    if (fits) return size;
+  }
+  return SIZES[SIZES.length - 1] ?? 7.5;
+}
+
+function layoutRow(c: Ctx, texts: string[], cols: Col[], style: Style, kind: Row['kind'], zebra: boolean): Row {
+  const label = kind === 'field' ? { ...style, weight: 'bold' as const } : style;
+  const cells = cols.map((col, i) => c.ts.wrap(texts[i] ?? '', col.w - 2 * PAD_X, i === 0 ? label : style));
   const lines = Math.max(1, ...cells.map((l) => l.length));
   return { cells, lines, height: lines * lineHeight(style) + 2 * PAD_Y, style, kind, zebra };
 }
@@ -47,7 +58,7 @@ function drawRow(c: Ctx, row: Row, cols: Col[], from: number, to: number): void 
   for (const col of cols.slice(1)) doc.moveTo(col.x, y).lineTo(col.x, y + h).stroke();
   cols.forEach((col, i) => {
     const lines = (row.cells[i] ?? []).slice(from, to);
-    const st = row.kind === 'field' && i === 0 ? CELL_BOLD : row.style;
+    const st = row.kind === 'field' && i === 0 ? { ...row.style, weight: 'bold' as const } : row.style;
     const ink = row.kind === 'head' ? COLOR.headInk : row.kind === 'field' && i === 0 ? COLOR.navy : COLOR.ink;
     drawLines(c, lines, col.x + PAD_X, y + PAD_Y, st, ink);
   });
@@ -88,14 +99,16 @@ function placeRows(c: Ctx, rows: Row[], cols: Col[], again: () => void, againH: 
 
 export function table(c: Ctx, s: TableSection): void {
   const cols = columns(s.widths, s.columns.length);
-  const head = s.columns.length ? layoutRow(c, s.columns, cols, CELL_BOLD, 'head', false) : undefined;
   const marked = new Set(s.highlight ?? []);
-  const rows = s.rows.map((r, i) => (marked.has(i) ? layoutRow(c, r, cols, CELL_BOLD, 'mark', false) : layoutRow(c, r, cols, CELL, 'body', i % 2 === 1)));
+  const size = fitSize(c, [s.columns, ...s.rows], cols, (r) => r === 0 || marked.has(r - 1));
+  const head = s.columns.length ? layoutRow(c, s.columns, cols, cell(size, true), 'head', false) : undefined;
+  const rows = s.rows.map((r, i) => (marked.has(i) ? layoutRow(c, r, cols, cell(size, true), 'mark', false) : layoutRow(c, r, cols, cell(size), 'body', i % 2 === 1)));
   const headH = head?.height ?? 0;
   if (!rows.length) {
-    heading(c, s.title, headH + lineHeight(CELL) + 2 * PAD_Y);
+    const st = cell(size);
+    heading(c, s.title, headH + lineHeight(st) + 2 * PAD_Y);
     if (head) drawRow(c, head, cols, 0, head.lines);
-    c.pager.y = drawLines(c, c.ts.wrap(s.empty ?? '—', CONTENT_W - 2 * PAD_X, CELL), LEFT + PAD_X, c.pager.y + PAD_Y, CELL, COLOR.muted) + PAD_Y;
+    c.pager.y = drawLines(c, c.ts.wrap(s.empty ?? '—', CONTENT_W - 2 * PAD_X, st), LEFT + PAD_X, c.pager.y + PAD_Y, st, COLOR.muted) + PAD_Y;
     return;
   }
   heading(c, s.title, headH + Math.min(rows[0]?.height ?? 0, 120));
@@ -110,7 +123,8 @@ export function table(c: Ctx, s: TableSection): void {
 /** Key/value pairs: the label column shaded and bold, the values wrapped beside it. */
 export function fields(c: Ctx, s: FieldsSection): void {
   const cols = columns([0.3, 0.7], 2);
-  const rows = s.rows.map((r) => layoutRow(c, r, cols, CELL, 'field', false, CELL_BOLD));
+  const size = fitSize(c, s.rows, cols, (_r, col) => col === 0);
+  const rows = s.rows.map((r) => layoutRow(c, r, cols, cell(size), 'field', false));
   heading(c, s.title, Math.min(rows[0]?.height ?? 0, 120));
   c.doc.lineWidth(0.5).strokeColor(COLOR.rule).moveTo(LEFT, c.pager.y).lineTo(LEFT + CONTENT_W, c.pager.y).stroke();
   placeRows(c, rows, cols, () => continued(c, s.title), 16);

@@ -30,29 +30,34 @@ export const DEFAULT_LH = 1.45;
 export const baselineOffset = (st: Style) => st.size * ((st.lh ?? DEFAULT_LH) - 1) / 2 + st.size * 0.88;
 export const lineHeight = (st: Style) => st.size * (st.lh ?? DEFAULT_LH);
 
+// Widths below are at size 1 and scaled when a line is made: a text is prepared once per weight
+// however often it is measured and wrapped (tables are sized before they are drawn).
+interface Prepared { chars: Ch[]; toks: Tok[] }
+
 export class Typesetter {
+  private readonly cache: Record<Weight, Map<string, Prepared>> = { regular: new Map(), bold: new Map() };
   constructor(readonly doc: Doc, readonly fonts: Fonts) {}
 
   /** The lines of `text` set in `st` within `max` points; at least one (possibly empty) line. */
   wrap(text: string, max: number, st: Style): Line[] {
     const out: Line[] = [];
     for (const para of text.replace(/\r\n?|\u2028|\u2029/g, '\n').replace(/\t/g, ' ').split('\n')) {
-      this.wrapParagraph(para, Math.max(max, st.size), st, out);
+      this.wrapParagraph(this.prep(para, st.weight), Math.max(max, st.size) / st.size, st.size, out);
     }
     return out;
   }
 
   /** Width of `text` on one line. */
   width(text: string, st: Style): number {
-    return this.chars(text, st).reduce((w, c) => w + c.w, 0);
+    return widthOf(this.prep(text, st.weight).chars, 0, Infinity) * st.size;
   }
 
   /** The narrowest width `text` wraps in without cutting a word (at . / - _ it may break); words
    *  of more than `long` characters (hashes, long paths) do not count: they are cut anyway. */
   minWidth(text: string, st: Style, long = 24): number {
-    const chars = this.chars(text, st);
+    const { chars, toks } = this.prep(text, st.weight);
     let widest = 0;
-    for (const t of this.tokens(chars)) {
+    for (const t of toks) {
       if (t.space || t.b - t.a > long) continue;
       let w = 0;
       for (let i = t.a; i < t.b; i++) {
@@ -63,7 +68,7 @@ export class Typesetter {
         if (SOFT.has(c.s.codePointAt(0) ?? 0)) w = 0;
       }
     }
-    return widest;
+    return widest * st.size;
   }
 
   /** At most `n` lines, the last ending in … when text was left out. */
@@ -73,12 +78,13 @@ export class Typesetter {
     const kept = lines.slice(0, n);
     const last = kept[n - 1];
     if (!last) return kept;
-    const chars = last.runs.flatMap((r) => this.chars(r.text, st));
-    const ell = this.chars('…', st);
-    const ellW = ell.reduce((w, c) => w + c.w, 0);
-    let w = chars.reduce((s, c) => s + c.w, 0);
-    while (chars.length && w + ellW > max) w -= chars.pop()?.w ?? 0;
-    kept[n - 1] = toLine([...chars, ...ell], 0, chars.length + ell.length);
+    const chars = last.runs.flatMap((r) => this.prep(r.text, st.weight).chars);
+    const ell = this.prep('…', st.weight).chars;
+    const unit = max / st.size;
+    let w = widthOf(chars, 0, chars.length);
+    const ellW = widthOf(ell, 0, ell.length);
+    while (chars.length && w + ellW > unit) w -= chars.pop()?.w ?? 0;
+    kept[n - 1] = toLine([...chars, ...ell], 0, chars.length + ell.length, st.size);
     return kept;
   }
 
@@ -90,60 +96,44 @@ export class Typesetter {
     }
   }
 
-  private chars(text: string, st: Style): Ch[] {
+  private prep(text: string, weight: Weight): Prepared {
+    const cache = this.cache[weight];
+    let p = cache.get(text);
+    if (!p) {
+      const chars = this.chars(text, weight);
+      p = { chars, toks: tokens(chars) };
+      cache.set(text, p);
+    }
+    return p;
+  }
+
+  private chars(text: string, weight: Weight): Ch[] {
     const out: Ch[] = [];
     for (const c of text) {
       let cp = c.codePointAt(0) ?? 0;
       if (isInvisible(cp)) continue;
       if (cp === 0xa0) cp = 0x20;
-      const face = this.fonts.pick(cp, st.weight);
+      const face = this.fonts.pick(cp, weight);
       // No font has it (Helvetica is the last resort and covers only Latin-1): a visible '?', never tofu.
       if (!face.has(cp)) cp = 0x3f;
-      out.push({ s: String.fromCodePoint(cp), face, w: face.advance(cp) * st.size, space: cp === 0x20 });
+      out.push({ s: String.fromCodePoint(cp), face, w: face.advance(cp), space: cp === 0x20 });
     }
     return out;
   }
 
-  private tokens(chars: Ch[]): Tok[] {
-    const toks: Tok[] = [];
-    let cur: Tok | undefined;
-    let glue = false;
-    chars.forEach((c, i) => {
-      if (c.space) {
-        toks.push({ a: i, b: i + 1, w: c.w, space: true, cjk: false });
-        cur = undefined;
-        glue = false;
-        return;
-      }
-      const cp = c.s.codePointAt(0) ?? 0;
-      const cjk = isCjk(cp);
-      // Join the token before: after an opening bracket, before a closing mark, inside a Latin word.
-      if (cur && (glue || NO_START.has(cp) || (!cjk && !cur.cjk))) {
-        cur.b = i + 1;
-        cur.w += c.w;
-        cur.cjk = cjk;
-      } else {
-        cur = { a: i, b: i + 1, w: c.w, space: false, cjk };
-        toks.push(cur);
-      }
-      glue = NO_END.has(cp);
-    });
-    return toks;
-  }
-
-  private wrapParagraph(para: string, max: number, st: Style, out: Line[]): void {
-    const chars = this.chars(para, st);
+  /** Greedy line filling in unit widths (`max` = points / size). */
+  private wrapParagraph({ chars, toks }: Prepared, max: number, size: number, out: Line[]): void {
     const first = out.length;
     let a = 0; // start of the current line in `chars`
     let b = 0; // end of its last non-space character
     let w = 0; // its width up to b
     let pend = 0; // width of spaces after b
     const flush = (next: number) => {
-      out.push(toLine(chars, a, b));
+      out.push(toLine(chars, a, b, size));
       a = b = next;
       w = pend = 0;
     };
-    for (const t of this.tokens(chars)) {
+    for (const t of toks) {
       if (t.space) {
         if (b > a) pend += t.w;
         else a = b = t.b; // no spaces at the start of a wrapped line
@@ -180,18 +170,47 @@ export class Typesetter {
         if (i < t.b) flush(i);
       }
     }
-    if (b > a || out.length === first) out.push(toLine(chars, a, b));
+    if (b > a || out.length === first) out.push(toLine(chars, a, b, size));
   }
+}
+
+/** Breakable units: a space, one ideograph or kana (with the punctuation that may not be parted
+ *  from it), or a run of Latin letters and digits. */
+function tokens(chars: Ch[]): Tok[] {
+  const toks: Tok[] = [];
+  let cur: Tok | undefined;
+  let glue = false;
+  chars.forEach((c, i) => {
+    if (c.space) {
+      toks.push({ a: i, b: i + 1, w: c.w, space: true, cjk: false });
+      cur = undefined;
+      glue = false;
+      return;
+    }
+    const cp = c.s.codePointAt(0) ?? 0;
+    const cjk = isCjk(cp);
+    // Join the token before: after an opening bracket, before a closing mark, inside a Latin word.
+    if (cur && (glue || NO_START.has(cp) || (!cjk && !cur.cjk))) {
+      cur.b = i + 1;
+      cur.w += c.w;
+      cur.cjk = cjk;
+    } else {
+      cur = { a: i, b: i + 1, w: c.w, space: false, cjk };
+      toks.push(cur);
+    }
+    glue = NO_END.has(cp);
+  });
+  return toks;
 }
 
 function widthOf(chars: Ch[], a: number, b: number): number {
   let w = 0;
-  for (let i = a; i < b; i++) w += chars[i]?.w ?? 0;
+  for (let i = a; i < Math.min(b, chars.length); i++) w += chars[i]?.w ?? 0;
   return w;
 }
 
-/** chars[a, b) as runs of one face each. */
-function toLine(chars: Ch[], a: number, b: number): Line {
+/** chars[a, b) as runs of one face each, at `size`. */
+function toLine(chars: Ch[], a: number, b: number, size: number): Line {
   const runs: Run[] = [];
   let width = 0;
   for (let i = a; i < b; i++) {
@@ -200,11 +219,11 @@ function toLine(chars: Ch[], a: number, b: number): Line {
     const last = runs.at(-1);
     if (last && last.face === c.face) {
       last.text += c.s;
-      last.width += c.w;
+      last.width += c.w * size;
     } else {
-      runs.push({ face: c.face, text: c.s, width: c.w });
+      runs.push({ face: c.face, text: c.s, width: c.w * size });
     }
-    width += c.w;
+    width += c.w * size;
   }
   return { runs, width };
 }

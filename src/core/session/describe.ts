@@ -2,6 +2,7 @@
 import { pick, type Lang, type Text } from '../i18n/lang.js';
 import { message } from '../i18n/messages.js';
 import type { SessionEvent } from './events.js';
+import { formatTime } from '../time/format.js';
 
 const short = (v: unknown): string => {
   if (Array.isArray(v)) return v.map(short).join(', ');
@@ -10,7 +11,7 @@ const short = (v: unknown): string => {
   return String(v);
 };
 
-export function describeEvent(e: SessionEvent, lang: Lang): string {
+export function describeEvent(e: SessionEvent, lang: Lang, tz?: string): string {
   const d = e.data as Record<string, unknown>;
   const t = (code: string) => message(code, {}, lang);
   const yn = (v: unknown) => (typeof v === 'boolean' ? t(v ? 'answer-yes' : 'answer-no') : short(v));
@@ -28,7 +29,7 @@ export function describeEvent(e: SessionEvent, lang: Lang): string {
       return `${short(d.step)} · ${pick(d.question as Text, lang)} → ${yn(d.answer)}${rec}${d.reason ? ` · ${short(d.reason)}` : ''}`;
     }
     case 'step.skipped': return `${short(d.step)} · ${short(d.guard)}`;
-    case 'notify.sent': return `${short(d.step)} · ${short(d.party)} · ${short(d.channel)} · ${short(d.ref)} · ${short(d.at)}`;
+    case 'notify.sent': return `${short(d.step)} · ${short(d.party)} · ${short(d.channel)} · ${short(d.ref)} · ${tz ? formatTime(String(d.at), tz, 'short') : short(d.at)}`;
     case 'record.written': return `${short(d.step)} · ${short(d.text)}`;
     case 'note.added': return short(d.text);
     case 'evidence.added': return `${short(d.path)} · sha256 ${short(d.sha256).slice(0, 16)}… · ${short(d.bytes)} B`;
