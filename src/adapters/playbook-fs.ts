@@ -2,11 +2,10 @@
 // the core validators on them, turning every issue into file:line:col.
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { validateClocks, validateDraft, validateParties } from '../core/playbook/catalog.js';
+import { validateClocks, validateParties } from '../core/playbook/catalog.js';
 import { err, type Result } from '../core/playbook/issues.js';
 import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
 import { validatePlaybook, type Catalog } from '../core/playbook/validate.js';
-import { validateTemplate, type Template } from '../core/report/template.js';
 import { UserError, EXIT } from '../errors.js';
 import { SHIPPED_PLAYBOOKS, templatesDir } from './dirs.js';
 import { located, readSource, type Located } from './yaml-source.js';
@@ -16,7 +15,7 @@ export { kindOf, yamlFiles } from './files.js';
 
 export interface Checked<T> { file: string; kind: FileKind; problems: Located[]; value?: T }
 
-function check<T>(file: string, validate: (raw: unknown) => Result<T>): Checked<T> {
+export function check<T>(file: string, validate: (raw: unknown) => Result<T>): Checked<T> {
   const src = readSource(file);
   const kind = kindOf(file);
   if (src.value === undefined) return { file, kind, problems: src.problems };
@@ -26,8 +25,7 @@ function check<T>(file: string, validate: (raw: unknown) => Result<T>): Checked<
 
 export const checkParties = (file: string) => check<Party[]>(file, validateParties);
 export const checkClocks = (file: string, parties?: ReadonlySet<string>) => check<ClockSet>(file, (raw) => validateClocks(raw, parties));
-export const checkDraft = (file: string) => check(file, (raw) => validateDraft(raw, stem(file)));
-export const checkTemplate = (file: string) => check<Template>(file, (raw) => validateTemplate(raw, stem(file)));
+
 
 /** clocks.yaml / parties.yaml from the playbook's folder, else the shipped ones. */
 function besideOrShipped(dir: string, name: string): string {
@@ -71,16 +69,6 @@ export function checkPlaybook(file: string, templates?: string): Checked<Playboo
     }
     return r;
   });
-}
-
-export function checkFile(file: string, templates?: string): Checked<unknown> {
-  switch (kindOf(file)) {
-    case 'clocks': return checkClocks(file, catalogFor(dirname(file), templates).catalog.parties);
-    case 'parties': return checkParties(file);
-    case 'draft': return checkDraft(file);
-    case 'template': return checkTemplate(file);
-    default: return checkPlaybook(file, templates);
-  }
 }
 
 /** A playbook by id (from the folder) or by path; a user error when missing or invalid. */

@@ -31,7 +31,7 @@ export async function renderPdf(model: ReportModel, out: string, opts: PdfOption
 
   // Written beside the target and renamed at the end, so a failure never leaves half a PDF at `out`.
   const tmp = `${out}.${process.pid}.tmp`;
-  const file = createWriteStream(tmp);
+  const file = createWriteStream(tmp, { mode: 0o600 }); // reports carry personal data
   const written = new Promise<void>((resolve, reject) => {
     file.on('finish', resolve);
     file.on('error', reject);

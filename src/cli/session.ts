@@ -5,8 +5,6 @@ import { dirname, join } from 'node:path';
 import { templatesDir } from '../adapters/dirs.js';
 import { DateTime } from 'luxon';
 import { pick } from '../core/i18n/lang.js';
-import { renderText, textData } from '../core/report/build.js';
-import { checkDraft } from '../adapters/playbook-fs.js';
 import { clockEngine } from '../core/clocks/clocks.js';
 import type { Party, Playbook } from '../core/playbook/schema.js';
 import type { ClockSet } from '../core/playbook/schema.js';
@@ -50,7 +48,9 @@ export const draftsDir = (playbookFile: string, ctx: Context): string => join(te
 export const dayOf = (now: Date, tz: string): string => DateTime.fromJSDate(now, { zone: tz }).toFormat('yyyyMMdd');
 
 /** Render a notify step's draft from the journal so far, save it beside the journal, return it. */
-function draft(w: Walk, draftId: string, stepId: string, st: State): string | undefined {
+async function draft(w: Walk, draftId: string, stepId: string, st: State): Promise<string | undefined> {
+  // Loaded when the first draft is needed: the template engine stays out of start-up.
+  const [{ checkDraft }, { renderText, textData }] = await Promise.all([import('../adapters/template-fs.js'), import('../core/report/build.js')]);
   const checked = checkDraft(join(w.draftsDir, `${draftId}.yaml`));
   if (!checked.value) return undefined;
   const lang = w.ctx.lang;

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { readIncident } from '../cli/incident.js';
 import { playbooksDir, templatesDir } from '../adapters/dirs.js';
-import { checkTemplate } from '../adapters/playbook-fs.js';
+import { checkTemplate } from '../adapters/template-fs.js';
 import { buildReport } from '../core/report/build.js';
 import { renderMarkdown } from '../core/report/markdown.js';
 import type { ReportModel } from '../core/report/model.js';

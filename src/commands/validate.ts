@@ -1,7 +1,9 @@
 // irbook validate [PATH…]: schema and lint for playbooks, clocks, parties and templates.
 import { existsSync } from 'node:fs';
 import type { Context } from '../cli/context.js';
-import { checkFile, yamlFiles } from '../adapters/playbook-fs.js';
+import { catalogFor, checkClocks, checkParties, checkPlaybook, yamlFiles, kindOf, type Checked } from '../adapters/playbook-fs.js';
+import { checkDraft, checkTemplate } from '../adapters/template-fs.js';
+import { dirname } from 'node:path';
 import { playbooksDir, templatesDir } from '../adapters/dirs.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Located } from '../adapters/yaml-source.js';
@@ -30,4 +32,15 @@ export async function run(ctx: Context, paths: string[], o: { format: 'text' | '
     if (!o.quiet) ctx.err(ctx.t('validate-summary', { files: files.length, errors, warnings }));
   }
   return errors ? EXIT.invalid : EXIT.ok;
+}
+
+/** Each kind of file with its own validator. */
+function checkFile(file: string, templates?: string): Checked<unknown> {
+  switch (kindOf(file)) {
+    case 'clocks': return checkClocks(file, catalogFor(dirname(file), templates).catalog.parties);
+    case 'parties': return checkParties(file);
+    case 'draft': return checkDraft(file);
+    case 'template': return checkTemplate(file);
+    default: return checkPlaybook(file, templates);
+  }
 }

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { catalogFor, checkTemplate, loadPlaybook } from '../../src/adapters/playbook-fs.js';
+import { catalogFor, loadPlaybook } from '../../src/adapters/playbook-fs.js';
+import { checkTemplate } from '../../src/adapters/template-fs.js';
 import { buildReport } from '../../src/core/report/build.js';
 import { renderMarkdown } from '../../src/core/report/markdown.js';
 import type { TableSection } from '../../src/core/report/model.js';

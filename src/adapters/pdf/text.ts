@@ -2,28 +2,13 @@
 // breaks CJK well inside table cells, so every string is split into characters, each with the face
 // that has its glyph; lines break between ideographs/kana, at spaces, and inside over-long words
 // (hashes, paths), keeping the usual kinsoku rules (no 、。）」 at a line start, no （「 at an end).
+import { SOFT, isInvisible, tokens, type Ch, type Tok } from './breaks.js';
 import type { Doc } from './doc.js';
 import type { Face, Fonts, Weight } from './fonts.js';
 
 export interface Style { size: number; weight: Weight; /** line height as a multiple of size */ lh?: number }
 export interface Run { face: Face; text: string; width: number }
 export interface Line { runs: Run[]; width: number }
-
-interface Ch { s: string; face: Face; w: number; space: boolean }
-interface Tok { a: number; b: number; w: number; space: boolean; cjk: boolean }
-
-const cps = (s: string) => [...s].map((c) => c.codePointAt(0) ?? 0);
-const NO_START = new Set(cps('、。，．：；？！）」』】〕〉》〙〗｝］’”〜ー…‥ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・％,.:;!?)]}%'));
-const NO_END = new Set(cps('（「『【〔〈《〘〖｛［‘“([{'));
-const SOFT = new Set(cps('./-_:,=&?'));
-
-const isCjk = (cp: number) =>
-  (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff) ||
-  (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x20000 && cp <= 0x3ffff);
-// Invisible characters that no font draws: controls, zero-width marks, variation selectors, BOM.
-const isInvisible = (cp: number) =>
-  cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f) ||
-  cp === 0xfeff || (cp >= 0xe0100 && cp <= 0xe01ef);
 
 export const DEFAULT_LH = 1.45;
 /** Where the baseline sits below the top of a line box: the ideographic em box centred in it. */
@@ -146,7 +131,8 @@ export class Typesetter {
         b = t.b;
         continue;
       }
-      // Wider than a line: break inside it, after a / . - _ where that keeps most of the line.
+      // Wider than a line: break inside it, after the last / . - _ that fits (unless that leaves the
+      // line nearly empty), else after the last character that fits.
       let i = t.a;
       while (i < t.b) {
         const room = max - (b > a ? w + pend : 0);
@@ -157,7 +143,7 @@ export class Typesetter {
         if (j < t.b) {
           for (let k = j; k > i + 1; k--) {
             const prev = chars[k - 1];
-            if (prev && SOFT.has(prev.s.codePointAt(0) ?? 0) && widthOf(chars, i, k) >= room * 0.6) {
+            if (prev && SOFT.has(prev.s.codePointAt(0) ?? 0) && widthOf(chars, i, k) >= room * 0.25) {
               j = k;
               break;
             }
@@ -172,35 +158,6 @@ export class Typesetter {
     }
     if (b > a || out.length === first) out.push(toLine(chars, a, b, size));
   }
-}
-
-/** Breakable units: a space, one ideograph or kana (with the punctuation that may not be parted
- *  from it), or a run of Latin letters and digits. */
-function tokens(chars: Ch[]): Tok[] {
-  const toks: Tok[] = [];
-  let cur: Tok | undefined;
-  let glue = false;
-  chars.forEach((c, i) => {
-    if (c.space) {
-      toks.push({ a: i, b: i + 1, w: c.w, space: true, cjk: false });
-      cur = undefined;
-      glue = false;
-      return;
-    }
-    const cp = c.s.codePointAt(0) ?? 0;
-    const cjk = isCjk(cp);
-    // Join the token before: after an opening bracket, before a closing mark, inside a Latin word.
-    if (cur && (glue || NO_START.has(cp) || (!cjk && !cur.cjk))) {
-      cur.b = i + 1;
-      cur.w += c.w;
-      cur.cjk = cjk;
-    } else {
-      cur = { a: i, b: i + 1, w: c.w, space: false, cjk };
-      toks.push(cur);
-    }
-    glue = NO_END.has(cp);
-  });
-  return toks;
 }
 
 function widthOf(chars: Ch[], a: number, b: number): number {

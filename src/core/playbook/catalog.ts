@@ -2,12 +2,10 @@
 import { check, celTypeOf, makeScope, type CelType } from '../expr/cel.js';
 import type { Lang } from '../i18n/lang.js';
 import { err, parseWith, type Issue, type Result } from './issues.js';
-import { clocksSchema, draftSchema, partiesSchema, type ClockSet, type Party } from './schema.js';
+import { clocksSchema, partiesSchema, type ClockSet, type Party } from './schema.js';
 import { textIssues } from './texts.js';
-import type { z } from 'zod';
-import { liquidIssues } from '../report/template.js';
 
-const ALL: Lang[] = ['ja', 'zh', 'en'];
+export const ALL: Lang[] = ['ja', 'zh', 'en'];
 
 function duplicates(items: readonly { id: string }[], base: string): Issue[] {
   const seen = new Set<string>();
@@ -19,7 +17,7 @@ function duplicates(items: readonly { id: string }[], base: string): Issue[] {
   return out;
 }
 
-const settle = <T>(value: T, issues: Issue[]): Result<T> =>
+export const settle = <T>(value: T, issues: Issue[]): Result<T> =>
   issues.some((i) => i.severity === 'error') ? { ok: false, issues } : { ok: true, value, issues };
 
 export function validateClocks(raw: unknown, parties?: ReadonlySet<string>): Result<ClockSet> {
@@ -50,20 +48,4 @@ export function validateParties(raw: unknown): Result<Party[]> {
   if (!shaped.ok) return shaped;
   const list = shaped.value.parties;
   return settle(list, [...duplicates(list, 'parties'), ...textIssues(list, ALL).map((i) => ({ ...i, path: ['parties', ...i.path] }))]);
-}
-
-export type Draft = z.infer<typeof draftSchema>;
-
-export function validateDraft(raw: unknown, fileId: string): Result<Draft> {
-  const shaped = parseWith(draftSchema, raw);
-  if (!shaped.ok) return shaped;
-  const issues = textIssues(shaped.value, ALL);
-  for (const key of ['title', 'body'] as const) {
-    const text = shaped.value[key];
-    for (const [lang, source] of typeof text === 'string' ? [['', text]] : Object.entries(text)) {
-      issues.push(...liquidIssues(source ?? '', lang ? [key, lang] : [key]));
-    }
-  }
-  if (shaped.value.id !== fileId) issues.push(err('id-not-file-name', ['id'], { id: shaped.value.id, file: fileId }));
-  return settle(shaped.value, issues);
 }

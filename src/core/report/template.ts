@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { Liquid } from 'liquidjs';
 import { err, parseWith, type Issue, type Result } from '../playbook/issues.js';
 import { isZone } from '../time/format.js';
-import { ID_PATTERN, FACT_PATTERN, RECORD_SECTIONS } from '../playbook/schema.js';
+import type { z as Z } from 'zod';
+import { ALL, settle } from '../playbook/catalog.js';
+import { ID_PATTERN, FACT_PATTERN, RECORD_SECTIONS, draftSchema } from '../playbook/schema.js';
+import { textIssues } from '../playbook/texts.js';
 
 export const SECTION_IDS = [
   'overview', 'summary', 'times', 'facts', 'stages', 'timeline', 'decisions', 'checklists',
@@ -71,4 +74,21 @@ export function redactions(t: Template): Set<string> {
   const r = new Set<string>(t.redact ?? []);
   if (t.audience === 'authority') { r.add('notes'); r.add('evidence_paths'); }
   return r;
+}
+
+// Draft messages (templates/drafts/<id>.yaml): text in the three languages, Liquid that parses.
+export type Draft = Z.infer<typeof draftSchema>;
+
+export function validateDraft(raw: unknown, fileId: string): Result<Draft> {
+  const shaped = parseWith(draftSchema, raw);
+  if (!shaped.ok) return shaped;
+  const issues = textIssues(shaped.value, ALL);
+  for (const key of ['title', 'body'] as const) {
+    const text = shaped.value[key];
+    for (const [lang, source] of typeof text === 'string' ? [['', text]] : Object.entries(text)) {
+      issues.push(...liquidIssues(source ?? '', lang ? [key, lang] : [key]));
+    }
+  }
+  if (shaped.value.id !== fileId) issues.push(err('id-not-file-name', ['id'], { id: shaped.value.id, file: fileId }));
+  return settle(shaped.value, issues);
 }

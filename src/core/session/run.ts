@@ -37,7 +37,7 @@ export interface RunDeps {
   /** After each answer: a simulated clock moves on by its pace; a real one does nothing. */
   tick(): void;
   /** The text of a notify step's draft message from the journal so far (saved by the caller). */
-  draft?(draftId: string, stepId: string, s: State): string | undefined;
+  draft?(draftId: string, stepId: string, s: State): Promise<string | undefined>;
 }
 
 export class AnswerError extends Error {
@@ -107,7 +107,7 @@ async function doStep(d: RunDeps, n: Extract<Next, { kind: 'step' }>, s: State, 
   } else if (step.notify) {
     const nt = step.notify;
     const party = d.parties.find((p) => p.id === nt.party);
-    const text = nt.draft ? d.draft?.(nt.draft, step.id, s) : undefined;
+    const text = nt.draft ? await d.draft?.(nt.draft, step.id, s) : undefined;
     const a = await d.prompter.notify({ step, party, partyId: nt.party, satisfies: nt.satisfies ?? [], ...(text ? { draft: text } : {}) });
     add(ev('notify.sent', { step: step.id, party: nt.party, channel: a.channel, ref: a.ref, at: a.at, satisfies: nt.satisfies ?? [], ...(nt.draft ? { draft: nt.draft } : {}) }));
     answered();
