@@ -64,8 +64,8 @@ describe('report rules', () => {
     const d = model.sections.find((s) => s.id === 'decisions') as TableSection;
     const police = d.rows.find((r) => r[0] === 'report-police')!;
     expect(police[2]).toContain('malicious &&');
-    expect(police[3]).toContain('malicious = いいえ');
-    expect(police.slice(4)).toEqual(['いいえ', 'はい', "The customer list reached a competitor's employee; legal asked us to file."]);
+    expect(police[2]).toContain('malicious = いいえ');
+    expect(police.slice(3)).toEqual(['いいえ', 'はい', "The customer list reached a competitor's employee; legal asked us to file."]);
     expect(d.highlight).toEqual([d.rows.indexOf(police)]);
   });
 

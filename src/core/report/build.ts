@@ -165,20 +165,24 @@ const BUILDERS: Partial<Record<string, (c: Ctx, sec: TemplateSection, title: str
   },
 
   timeline(c, _sec, title) {
+    const actors = !c.hide.has('actors');
     const rows = c.in.events.filter((e) => !(c.hide.has('notes') && e.type === 'note.added')).map((e) => [
-      String(e.seq), c.at(e.at), c.hide.has('actors') ? '' : e.actor, e.type,
-      e.type === 'evidence.added' && c.hide.has('evidence_paths') ? `sha256 ${String(e.data.sha256)}` : describeEvent(e, c.lang),
+      String(e.seq), c.at(e.at), ...(actors ? [e.actor] : []), e.type,
+      e.type === 'evidence.added' && c.hide.has('evidence_paths') ? `sha256 ${String(e.data.sha256)}` : describeEvent(e, c.lang, c.tz),
     ]);
-    return table('timeline', title, [c.t('c-no'), c.t('c-time'), c.t('c-actor'), c.t('c-event'), c.t('c-detail')], [0.5, 2.2, 1, 1.6, 5], rows);
+    const columns = [c.t('c-no'), c.t('c-time'), ...(actors ? [c.t('c-actor')] : []), c.t('c-event'), c.t('c-detail')];
+    return table('timeline', title, columns, [0.5, 1.6, ...(actors ? [1] : []), 1.6, 5.5], rows);
   },
 
   decisions(c, _sec, title) {
+    // The threshold and the facts it read share a column: together they are why it was recommended.
     const rows = c.s.decisions.map((d) => [
-      d.step, pick(d.question, c.lang), d.expr ?? '', Object.entries(d.facts).map(([k, v]) => `${k} = ${display(v, c.in.playbook.facts[k], c.lang, c.tz)}`).join('\n'),
+      d.step, pick(d.question, c.lang),
+      [d.expr ?? '', ...Object.entries(d.facts).map(([k, v]) => `${k} = ${display(v, c.in.playbook.facts[k], c.lang, c.tz)}`)].filter(Boolean).join('\n'),
       d.recommended === undefined ? '—' : displayAnswer(c.in.playbook, d.step, d.recommended, c.lang), displayAnswer(c.in.playbook, d.step, d.answer, c.lang), d.reason ?? '',
     ]);
     const highlight = c.s.decisions.map((d, i) => (d.reason ? i : -1)).filter((i) => i >= 0);
-    return table('decisions', title, ['c-step', 'c-question', 'c-threshold', 'c-facts', 'c-recommended', 'c-answer', 'c-reason'].map((k) => c.t(k)), [1.2, 2.4, 2.4, 2, 1, 1, 2.4], rows, { highlight, empty: c.t('none') });
+    return table('decisions', title, ['c-step', 'c-question', 'c-threshold', 'c-recommended', 'c-answer', 'c-reason'].map((k) => c.t(k)), [1.3, 2.6, 3.6, 1, 1, 2.6], rows, { highlight, empty: c.t('none') });
   },
 
   checklists(c, _sec, title) {
