@@ -265,6 +265,9 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
 
 // ---- Appending ----
 
+/** `{exercise: true}` for the events of a drill's journal (its session.started says so), else nothing. */
+export const drillMark = (j: { events: readonly JournalEvent[] }): { exercise?: true } => (j.events[0]?.data.exercise === true ? { exercise: true } : {});
+
 export class Journal {
   private fd: number | undefined;
   private broken: string | undefined;

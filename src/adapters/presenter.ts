@@ -3,7 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import { isOpen, type ClockView } from '../core/clocks/clocks.js';
 import { describeEvent } from '../core/session/describe.js';
-import { pick, type Lang } from '../core/i18n/lang.js';
+import { pick, type Lang, type Text } from '../core/i18n/lang.js';
 import { message } from '../core/i18n/messages.js';
 import { STAGE_IDS, type Playbook } from '../core/playbook/schema.js';
 import type { Presenter } from '../core/session/run.js';
@@ -52,7 +52,7 @@ export function terminalPresenter(o: PresenterOptions): Presenter {
         const head = `${stageName(n.stage)} · ${t('step-header', { n: n.at.step + 1, of: n.at.steps })}`;
         const what = n.step.title ? ` ${pick(n.step.title, o.lang)}` : '';
         o.out('');
-        o.out(o.c.bold(`▶ ${head}`) + o.c.dim(`  [${n.step.id}]`) + what + (n.step.owner ? o.c.dim(`  (${n.step.owner})`) : ''));
+        o.out(drill + o.c.bold(`▶ ${head}`) + o.c.dim(`  [${n.step.id}]`) + what + (n.step.owner ? o.c.dim(`  (${n.step.owner})`) : ''));
       } else if (n.kind === 'skip') {
         o.out(o.c.dim(`  ↷ ${t('step-skipped', { step: n.step.id, guard: n.guard })}`));
       } else if (n.kind === 'complete-stage') {
@@ -80,6 +80,12 @@ export function terminalPresenter(o: PresenterOptions): Presenter {
       }
     },
     event(e) {
+      if (e.type === 'inject.shown') {
+        const text = pick(e.data.text as Text, o.lang);
+        o.out('');
+        o.out(o.c.bgYellow.black.bold(` ${t('inject-heading', { after: String(e.data.after) })} `) + ' ' + o.c.yellow.bold(text));
+        return;
+      }
       if (o.echo && EchoTypes.has(e.type)) o.out(o.c.dim(`  · ${describeEvent(e, o.lang, o.tz)}`));
     },
   };

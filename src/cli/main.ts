@@ -61,6 +61,8 @@ Examples:
     .option('--answers <file>', 'answer from a YAML file instead of prompting (automation, drills, tests)')
     .option('--clock <time>', 'simulated clock start (ISO time); each answer advances it by --pace')
     .option('--pace <duration>', 'simulated time per answer (ISO duration, default PT1M)')
+    .option('--speed <n>', 'drill clock running n times faster than real time (60: a minute is an hour)')
+    .option('--scenario <file>', 'drill injects: YAML {injects: [{after: PT2H, text: {ja, zh, en}}]}')
     .addHelpText('after', `
 Every answer is written to incidents/<INC-YYYYMMDD-NNN>/journal.jsonl (fsync'd) before the next
 question appears. Ctrl-C stops safely (exit 130); carry on with irbook resume <INCIDENT>.
@@ -73,6 +75,7 @@ Without a terminal, --answers is required. Answers file: see README ("Answers fi
     .option('--actor <name>', 'who is responding now')
     .option('--tz <zone>', 'time zone (default: the one the session started with)')
     .option('--answers <file>', 'answer the remaining steps from a YAML file')
+    .option('--scenario <file>', 'drill injects (as for start)')
     .option('--allow-changed-playbook', 'carry on even though the playbook file changed since the start')
     .action((id, o) => run(() => import('../commands/resume.js'), id, o));
 
@@ -119,6 +122,15 @@ Without a terminal, --answers is required. Answers file: see README ("Answers fi
     .option('--force', 'overwrite an existing file')
     .addHelpText('after', '\nThe same journal always gives the same report (the generated-at time aside). A report of an\nunfinished session says so on its first page.')
     .action((id, o) => run(() => import('../commands/report.js'), id, o));
+
+  const drill = p.command('drill').description('drills: compare several runs of the same playbook');
+  drill.command('compare')
+    .description('a table (and a chart in md/pdf) of the same playbook drilled several times')
+    .argument('<incidents...>', 'two or more drill incidents of one playbook')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'pdf', 'json']).default('text'))
+    .option('-o, --out <file>', 'output file (md, pdf)')
+    .option('--tz <zone>', 'time zone for the start times (default: the first drill\'s)')
+    .action((ids, o) => run(() => import('../commands/drill-compare.js'), ids, o));
 
   p.command('incidents')
     .description('the incidents in the store, with state and open clocks')

@@ -8,12 +8,14 @@ import { pick } from '../core/i18n/lang.js';
 import { clockEngine } from '../core/clocks/clocks.js';
 import type { Party, Playbook } from '../core/playbook/schema.js';
 import type { ClockSet } from '../core/playbook/schema.js';
-import type { SessionClock } from '../core/session/clock.js';
+import type { Inject } from '../core/session/answers.js';
+import { scaledClock, simulatedClock, type SessionClock } from '../core/session/clock.js';
 import { evaluatorFor } from '../core/session/evaluator.js';
 import { AnswerError, runSession } from '../core/session/run.js';
 import { scriptedPrompter } from '../core/session/scripted.js';
 import { reduce, type State } from '../core/session/state.js';
 import { isZone } from '../core/time/format.js';
+import { durationMs } from '../core/time/duration.js';
 import type { Journal } from '../adapters/journal.js';
 import { terminalPresenter } from '../adapters/presenter.js';
 import { terminalPrompter } from '../adapters/prompter.js';
@@ -34,6 +36,7 @@ export interface Walk {
   answers?: Record<string, unknown>;
   /** templates/drafts of the playbook's folder. */
   draftsDir: string;
+  injects?: readonly Inject[];
 }
 
 export function resolveTz(option: string | undefined, env: NodeJS.ProcessEnv): string {
@@ -44,6 +47,13 @@ export function resolveTz(option: string | undefined, env: NodeJS.ProcessEnv): s
 
 /** The drafts beside a playbook: the templates folder of its playbooks folder (or --templates). */
 export const draftsDir = (playbookFile: string, ctx: Context): string => join(templatesDir(dirname(playbookFile), ctx.opts.templates, ctx.env), 'drafts');
+
+/** The session's clock: a drill clock at `speed`, a stepped one at `pace`, or real time. */
+export function sessionClock(start: Date | undefined, o: { pace?: string; speed?: number }): SessionClock | undefined {
+  if (o.speed !== undefined) return scaledClock(start ?? new Date(), o.speed);
+  if (start !== undefined || o.pace !== undefined) return simulatedClock(start ?? new Date(), durationMs(o.pace ?? 'PT1M') ?? 60_000);
+  return undefined;
+}
 
 export const dayOf = (now: Date, tz: string): string => DateTime.fromJSDate(now, { zone: tz }).toFormat('yyyyMMdd');
 
@@ -76,14 +86,16 @@ export async function walk(w: Walk): Promise<number> {
     clocks: clockEngine(w.clocks),
     prompter: w.answers ? scriptedPrompter(w.answers, w.clock, w.tz) : terminalPrompter({ lang: ctx.lang, tz: w.tz, clock: w.clock, c: ctx.c, out }),
     presenter: terminalPresenter({ lang: ctx.lang, tz: w.tz, c: ctx.c, out, playbook: w.playbook, exercise: w.exercise, echo: w.answers !== undefined }),
-    append: (e: { type: string; data: object }) => journal.append({ at: w.clock.now().toISOString(), tz: w.tz, actor: w.actor, type: e.type, data: { ...e.data } as Record<string, unknown> }),
+    // A drill is marked in every event, so no excerpt of its journal passes for a real incident.
+    append: (e: { type: string; data: object }) => journal.append({ at: w.clock.now().toISOString(), tz: w.tz, actor: w.actor, type: e.type, data: { ...e.data, ...(w.exercise ? { exercise: true } : {}) } as Record<string, unknown> }),
     now: () => w.clock.now(),
     tick: () => w.clock.tick(),
     draft: (draftId: string, stepId: string, st: State) => draft(w, draftId, stepId, st),
+    ...(w.injects ? { injects: w.injects } : {}),
   };
   try {
     await runSession(deps, s);
-    ctx.err(ctx.c.dim(ctx.t('hint-report', { id: w.id })));
+    ctx.err(ctx.c.dim(ctx.t(w.exercise ? 'hint-report-drill' : 'hint-report', { id: w.id })));
     return EXIT.ok;
   } catch (e) {
     if (e instanceof AnswerError) {

@@ -1,7 +1,7 @@
 // irbook note INCIDENT TEXT: a note in the journal (internal: never in an authority report).
 import { userInfo } from 'node:os';
 import type { Context } from '../cli/context.js';
-import { Journal, incidentDir, storeDir } from '../adapters/journal.js';
+import { Journal, drillMark, incidentDir, storeDir } from '../adapters/journal.js';
 import { EXIT, UserError } from '../errors.js';
 
 export async function run(ctx: Context, id: string, words: string[], o: { actor?: string }): Promise<number> {
@@ -10,7 +10,7 @@ export async function run(ctx: Context, id: string, words: string[], o: { actor?
   const journal = Journal.open(incidentDir(storeDir(ctx.opts.store, ctx.env), id));
   try {
     const last = journal.events.at(-1);
-    const e = journal.append({ at: new Date().toISOString(), tz: last?.tz ?? 'UTC', actor: o.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username, type: 'note.added', data: { text } });
+    const e = journal.append({ at: new Date().toISOString(), tz: last?.tz ?? 'UTC', actor: o.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username, type: 'note.added', data: { text, ...drillMark(journal) } });
     ctx.out(ctx.t('note-added', { id, seq: e.seq }));
     return EXIT.ok;
   } finally {

@@ -2,18 +2,17 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { readAnswers } from '../cli/answers-file.js';
-import { draftsDir, resolveTz, walk } from '../cli/session.js';
+import { readAnswers, readScenario } from '../cli/answers-file.js';
+import { draftsDir, resolveTz, sessionClock, walk } from '../cli/session.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { Journal, incidentDir, storeDir } from '../adapters/journal.js';
 import { loadPlaybook } from '../adapters/playbook-fs.js';
 import { sha256File } from '../adapters/provenance.js';
-import { realClock, simulatedClock } from '../core/session/clock.js';
+import { realClock } from '../core/session/clock.js';
 import { reduce } from '../core/session/state.js';
-import { durationMs } from '../core/time/duration.js';
 import { EXIT, UserError } from '../errors.js';
 
-export interface ResumeOptions { actor?: string; tz?: string; answers?: string; allowChangedPlaybook?: boolean }
+export interface ResumeOptions { actor?: string; tz?: string; answers?: string; scenario?: string; allowChangedPlaybook?: boolean }
 
 export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<number> {
   const answers = o.answers ? readAnswers(ctx, o.answers) : undefined;
@@ -38,15 +37,16 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
 
     const tz = resolveTz(o.tz ?? answers?.tz ?? started.timezone, ctx.env);
     const actor = o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? started.responder;
-    // A simulated clock carries on from the journal's last time.
+    // A drill clock carries on from the journal's last time, at its pace or speed.
     const clock = started.clock
-      ? simulatedClock(new Date(s.lastAt ?? started.clock.start), durationMs(answers?.pace ?? started.clock.pace) ?? 60_000)
+      ? sessionClock(new Date(s.lastAt ?? started.clock.start), { ...(started.clock.speed ? { speed: started.clock.speed } : { pace: answers?.pace ?? started.clock.pace ?? 'PT1M' }) }) ?? realClock()
       : realClock();
-    if (started.clock) clock.tick();
+    if (started.clock && !started.clock.speed) clock.tick();
+    const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
 
     if (journal.repaired) ctx.err(ctx.c.yellow(ctx.t('journal-repaired-note', { line: journal.repaired.line, bytes: journal.repaired.bytes })));
     ctx.out(ctx.c.bold(ctx.t('session-resumed', { id, seq: journal.events.length })));
-    return await walk({ ctx, id, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, tz, actor, clock, exercise: started.exercise, draftsDir: draftsDir(file, ctx), ...(answers ? { answers: answers.answers } : {}) });
+    return await walk({ ctx, id, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, tz, actor, clock, exercise: started.exercise, draftsDir: draftsDir(file, ctx), ...(injects.length ? { injects } : {}), ...(answers ? { answers: answers.answers } : {}) });
   } finally {
     journal.close();
   }

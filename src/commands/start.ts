@@ -2,19 +2,19 @@
 import { userInfo } from 'node:os';
 import { relative } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { readAnswers } from '../cli/answers-file.js';
-import { dayOf, draftsDir, resolveTz, walk } from '../cli/session.js';
+import { readAnswers, readScenario } from '../cli/answers-file.js';
+import { dayOf, draftsDir, resolveTz, sessionClock, walk } from '../cli/session.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { Journal, createIncident, storeDir } from '../adapters/journal.js';
 import { loadPlaybook } from '../adapters/playbook-fs.js';
 import { gitInfo, sha256File } from '../adapters/provenance.js';
-import { realClock, simulatedClock } from '../core/session/clock.js';
+import { realClock } from '../core/session/clock.js';
 import type { Started } from '../core/session/events.js';
 import { parseDatetime } from '../core/session/input.js';
 import { durationMs } from '../core/time/duration.js';
 import { EXIT, UserError } from '../errors.js';
 
-export interface StartOptions { actor?: string; tz?: string; exercise?: boolean; answers?: string; clock?: string; pace?: string }
+export interface StartOptions { actor?: string; tz?: string; exercise?: boolean; answers?: string; clock?: string; pace?: string; speed?: string; scenario?: string }
 
 export async function run(ctx: Context, ref: string, o: StartOptions): Promise<number> {
   const answers = o.answers ? readAnswers(ctx, o.answers) : undefined;
@@ -26,12 +26,18 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
   const exercise = o.exercise ?? answers?.exercise ?? false;
 
   const start = o.clock ?? answers?.clock;
-  let clock = realClock();
+  let startAt: Date | undefined;
   if (start !== undefined) {
     const t = parseDatetime(start, { now: new Date(8.64e15), tz });
     if (!t.ok) throw new UserError(EXIT.usage, t.code, { ...t.params });
-    clock = simulatedClock(new Date(t.value), durationMs(o.pace ?? answers?.pace ?? 'PT1M') ?? 60_000);
+    startAt = new Date(t.value);
   }
+  const speed = o.speed !== undefined ? Number(o.speed) : answers?.speed;
+  if (speed !== undefined && !(speed > 0 && speed <= 100_000)) throw new UserError(EXIT.usage, 'bad-speed', { speed: String(o.speed) });
+  const pace = o.pace ?? answers?.pace;
+  if (pace !== undefined && durationMs(pace) === undefined) throw new UserError(EXIT.usage, 'bad-duration', { value: pace });
+  const clock = sessionClock(startAt, { ...(pace ? { pace } : {}), ...(speed ? { speed } : {}) }) ?? realClock();
+  const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
 
   const store = storeDir(ctx.opts.store, ctx.env);
   const { id, dir } = createIncident(store, dayOf(clock.now(), tz));
@@ -40,9 +46,9 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
     incident: id,
     playbook: { id: playbook.id, version: playbook.version, sha256: sha256File(file), file: relative(process.cwd(), file) || file, ...gitInfo(file) },
     responder: actor, locale: ctx.lang, timezone: tz, exercise,
-    ...(clock.simulated ? { clock: { start: clock.now().toISOString(), pace: o.pace ?? answers?.pace ?? 'PT1M' } } : {}),
+    ...(clock.simulated ? { clock: { start: clock.now().toISOString(), ...(speed ? { speed } : { pace: pace ?? 'PT1M' }) } } : {}),
   };
   journal.append({ at: clock.now().toISOString(), tz, actor, type: 'session.started', data: started });
   ctx.out(ctx.c.bold(ctx.t('session-started', { id, playbook: playbook.id, version: playbook.version, file: journal.file })));
-  return walk({ ctx, id, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, tz, actor, clock, exercise, draftsDir: draftsDir(file, ctx), ...(answers ? { answers: answers.answers } : {}) });
+  return walk({ ctx, id, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, tz, actor, clock, exercise, draftsDir: draftsDir(file, ctx), ...(injects.length ? { injects } : {}), ...(answers ? { answers: answers.answers } : {}) });
 }

@@ -21,6 +21,7 @@ export const SESSION: Catalog = {
   'answers-stopped': { en: 'stopped at step "{step}": {detail}', ja: 'ステップ "{step}" で停止しました: {detail}', zh: '在步骤 "{step}" 处停止：{detail}' },
   'answers-invalid': { en: 'the answers file {file} is not valid', ja: '回答ファイル {file} が不正です', zh: '答案文件 {file} 无效' },
   // walk-through
+  'inject-heading': { en: 'INJECT (+{after})', ja: '状況付与（+{after}）', zh: '情况注入（+{after}）' },
   'exercise-mark': { en: 'EXERCISE', ja: '訓練', zh: '演练' },
   'stage-header': { en: 'Stage {n}/5 · {stage}', ja: 'ステージ {n}/5 · {stage}', zh: '阶段 {n}/5 · {stage}' },
   'stage-done': { en: '✓ {stage} complete', ja: '✓ {stage} 完了', zh: '✓ {stage} 完成' },
@@ -63,12 +64,14 @@ export const SESSION: Catalog = {
   'clocks-heading': { en: 'Reporting clocks', ja: '報告期限', zh: '报告时限' },
   // start / resume
   'no-tty': { en: 'no terminal to ask questions on: run it in a terminal, or pass --answers FILE', ja: '質問できる端末がありません。端末で実行するか --answers FILE を指定してください', zh: '没有可用于提问的终端：请在终端中运行，或使用 --answers FILE' },
+  'bad-speed': { en: '--speed must be a number above 0 (e.g. 60), not "{speed}"', ja: '--speed には 0 より大きい数（例: 60）を指定してください（"{speed}" は不可）', zh: '--speed 必须是大于 0 的数字（如 60），不能是 "{speed}"' },
   'bad-tz': { en: 'unknown time zone "{tz}" (use an IANA name such as Asia/Shanghai)', ja: '不明なタイムゾーン "{tz}"（Asia/Shanghai のような IANA 名を指定してください）', zh: '未知时区 "{tz}"（请使用 Asia/Shanghai 等 IANA 名称）' },
   'session-started': { en: 'Incident {id} opened with playbook {playbook} {version}. Journal: {file}', ja: 'インシデント {id} を開始しました（プレイブック {playbook} {version}）。ジャーナル: {file}', zh: '已创建事件 {id}（剧本 {playbook} {version}）。日志：{file}' },
   'session-resumed': { en: 'Resuming {id} after event {seq}.', ja: '{id} をイベント {seq} の続きから再開します。', zh: '从事件 {seq} 之后继续 {id}。' },
   'session-saved': { en: 'Interrupted. Everything answered so far is saved in {file}.', ja: '中断しました。ここまでの回答は {file} に保存されています。', zh: '已中断。目前的所有回答已保存在 {file}。' },
   'hint-resume': { en: 'resume with: irbook resume {id}', ja: '再開するには: irbook resume {id}', zh: '继续请运行：irbook resume {id}' },
   'hint-report': { en: 'report with: irbook report {id} --template hq --format pdf', ja: '報告書の作成: irbook report {id} --template hq --format pdf', zh: '生成报告：irbook report {id} --template hq --format pdf' },
+  'hint-report-drill': { en: 'after-action report: irbook report {id} --template drill --format pdf', ja: '事後評価報告書: irbook report {id} --template drill --format pdf', zh: '演练评估报告：irbook report {id} --template drill --format pdf' },
   'journal-repaired-note': { en: 'The journal ended in a half-written line ({bytes} bytes, line {line}); it was removed and the repair recorded.', ja: 'ジャーナルの末尾に書きかけの行がありました（{line} 行目、{bytes} バイト）。削除し、修復を記録しました。', zh: '日志末尾有一行未写完（第 {line} 行，{bytes} 字节），已删除并记录修复。' },
   'playbook-changed': { en: 'playbook {id} changed since the session started (sha256 {was} → {now}); answers may not fit the new steps', ja: 'セッション開始後にプレイブック {id} が変更されています（sha256 {was} → {now}）。回答が新しいステップに合わない可能性があります', zh: '会话开始后剧本 {id} 已更改（sha256 {was} → {now}），回答可能与新步骤不符' },
   'hint-allow-changed': { en: 'to continue with the changed playbook anyway: irbook resume {id} --allow-changed-playbook', ja: '変更後のプレイブックで続ける場合: irbook resume {id} --allow-changed-playbook', zh: '若仍要使用已更改的剧本继续：irbook resume {id} --allow-changed-playbook' },

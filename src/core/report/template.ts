@@ -11,6 +11,7 @@ import { textIssues } from '../playbook/texts.js';
 export const SECTION_IDS = [
   'overview', 'summary', 'times', 'facts', 'stages', 'timeline', 'decisions', 'checklists',
   'notifications', 'clocks', 'evidence', 'notes', ...RECORD_SECTIONS.filter((s) => s !== 'summary'),
+  'drill-stages', 'drill-decisions', 'drill-score', 'overrides', 'skipped',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 

@@ -2,8 +2,20 @@
 import { z } from 'zod';
 import { durationMs } from '../time/duration.js';
 import { parseWith, type Result } from '../playbook/issues.js';
+import { text } from '../playbook/schema.js';
 
 const duration = z.string().refine((s) => durationMs(s) !== undefined, { message: 'duration' });
+
+/** Drill injects: news the team is given at a time after the session starts. */
+export const injectsSchema = z.array(z.object({ after: duration, text }).strict());
+export type Inject = z.infer<typeof injectsSchema>[number];
+
+/** A scenario file: injects for a drill, kept apart from the answers. */
+export const scenarioSchema = z.object({ title: text.optional(), injects: injectsSchema }).strict();
+
+export function validateScenario(raw: unknown): Result<z.infer<typeof scenarioSchema>> {
+  return parseWith(scenarioSchema, raw);
+}
 
 export const answersSchema = z.object({
   actor: z.string().min(1).optional(),
@@ -12,6 +24,8 @@ export const answersSchema = z.object({
   exercise: z.boolean().optional(),
   clock: z.string().optional().describe('Start a simulated clock at this ISO time; each answer advances it by `pace`.'),
   pace: duration.optional(),
+  speed: z.number().positive().max(100_000).optional().describe('Drill clock running this many times faster than real time.'),
+  injects: z.lazy(() => injectsSchema).optional(),
   answers: z.record(z.string(), z.unknown()),
 }).strict();
 

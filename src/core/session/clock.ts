@@ -22,3 +22,16 @@ export function simulatedClock(start: Date, paceMs: number): SessionClock {
     advanceTo: (d) => { t = Math.max(t, d.getTime()); },
   };
 }
+
+/** A drill clock that runs `speed` times faster than real time from `start` (60: a minute is an hour). */
+export function scaledClock(start: Date, speed: number, real: () => number = Date.now): SessionClock {
+  const t0 = real();
+  let offset = start.getTime();
+  const now = () => offset + (real() - t0) * speed;
+  return {
+    simulated: true,
+    now: () => new Date(now()),
+    tick: () => undefined,
+    advanceTo: (d) => { offset += Math.max(0, d.getTime() - now()); },
+  };
+}

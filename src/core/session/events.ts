@@ -19,7 +19,7 @@ export type Started = {
   locale: string;
   timezone: string;
   exercise: boolean;
-  clock?: { start: string; pace: string; speed?: number };
+  clock?: { start: string; pace?: string; speed?: number };
 };
 
 export type EventData = {
@@ -36,7 +36,7 @@ export type EventData = {
   'stage.completed': { stage: StageId };
   'session.closed': Record<string, never>;
   'journal.repaired': { line: number; bytes: number; sha256: string };
-  'inject.shown': { at: string; text: unknown };
+  'inject.shown': { index: number; after: string; text: Text };
 };
 
 export type EventType = keyof EventData;

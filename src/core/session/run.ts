@@ -8,6 +8,8 @@ import { ev, type NewEvent, type SessionEvent } from './events.js';
 import type { Evaluator } from './evaluator.js';
 import { checkItems, next, type Next } from './next.js';
 import { apply, type State } from './state.js';
+import type { Inject } from './answers.js';
+import { durationMs } from '../time/duration.js';
 
 export interface Prompter {
   fact(q: { step: Step; name: string; fact: Fact }): Promise<unknown>;
@@ -38,6 +40,8 @@ export interface RunDeps {
   tick(): void;
   /** The text of a notify step's draft message from the journal so far (saved by the caller). */
   draft?(draftId: string, stepId: string, s: State): Promise<string | undefined>;
+  /** Drill injects, shown once their time (after the session's start) has come. */
+  injects?: readonly Inject[];
 }
 
 export class AnswerError extends Error {
@@ -56,6 +60,7 @@ export async function runSession(d: RunDeps, state: State): Promise<State> {
     d.presenter.event(stored);
   };
   for (;;) {
+    showInjects(d, s, add);
     const n = next(d.playbook, s, d.ev);
     if (n.kind === 'done') return s;
     d.presenter.show(n, s);
@@ -69,6 +74,15 @@ export async function runSession(d: RunDeps, state: State): Promise<State> {
         d.presenter.clocks(clockViews(d.clocks, s, d.now()), d.now());
     }
   }
+}
+
+function showInjects(d: RunDeps, s: State, add: (e: NewEvent) => void): void {
+  const start = s.started ? Date.parse(s.started.clock?.start ?? s.started.at) : undefined;
+  if (start === undefined || !d.injects) return;
+  d.injects.forEach((inj, index) => {
+    if (s.injects.has(index) || start + (durationMs(inj.after) ?? 0) > d.now().getTime()) return;
+    add(ev('inject.shown', { index, after: inj.after, text: inj.text }));
+  });
 }
 
 async function doStep(d: RunDeps, n: Extract<Next, { kind: 'step' }>, s: State, add: (e: NewEvent) => void): Promise<void> {

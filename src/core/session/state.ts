@@ -16,13 +16,15 @@ export interface State {
   completed: Map<StageId, string>;
   decisions: (EventData['decision.made'] & { at: string; actor: string })[];
   notices: (EventData['notify.sent'] & { recordedAt: string })[];
+  /** Drill injects already shown, by index. */
+  injects: Set<number>;
   closedAt?: string;
   lastAt?: string;
   count: number;
 }
 
 export const emptyState = (): State => ({
-  facts: {}, done: new Set(), asked: new Map(), checks: new Map(), entered: new Map(), completed: new Map(), decisions: [], notices: [], count: 0,
+  facts: {}, done: new Set(), asked: new Map(), checks: new Map(), entered: new Map(), completed: new Map(), decisions: [], notices: [], injects: new Set(), count: 0,
 });
 
 /** Apply one event (mutates and returns `s`): resuming and `status` fold the whole journal. */
@@ -44,6 +46,7 @@ export function apply(s: State, e: SessionEvent): State {
     s.done.add(e.data.step);
   } else if (is(e, 'record.written') || is(e, 'step.skipped')) s.done.add(e.data.step);
   else if (is(e, 'session.closed')) s.closedAt = e.at;
+  else if (is(e, 'inject.shown')) s.injects.add(e.data.index);
   return s;
 }
 

@@ -1,0 +1,34 @@
+// irbook drill compare INC-A INC-B …: the same playbook drilled several times, side by side.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { readIncident } from '../cli/incident.js';
+import { table } from '../cli/table.js';
+import { compareDrills } from '../core/report/compare.js';
+import { renderMarkdown } from '../core/report/markdown.js';
+import { EXIT, UserError } from '../errors.js';
+
+export interface CompareOptions { format: 'text' | 'md' | 'pdf' | 'json'; out?: string; tz?: string }
+
+export async function run(ctx: Context, ids: string[], o: CompareOptions): Promise<number> {
+  const incidents = ids.map((id) => readIncident(ctx, id));
+  const first = incidents[0];
+  const pb = first?.playbook;
+  if (!first || !pb) throw new UserError(EXIT.invalid, 'report-no-playbook', { id: ids[0] ?? '', playbook: first?.state.started?.playbook.id ?? '?' });
+  const other = incidents.find((i) => i.state.started?.playbook.id !== pb.id);
+  if (other) throw new UserError(EXIT.usage, 'compare-other-playbook', { id: other.id, playbook: other.state.started?.playbook.id ?? '?', expected: pb.id });
+  const tz = o.tz ?? first.state.started?.timezone ?? 'UTC';
+  const model = compareDrills(pb, incidents.map((i) => ({ id: i.id, state: i.state, clocks: i.clocks })), ctx.lang, tz, new Date());
+  if (o.format === 'json') ctx.out(JSON.stringify(model, null, 2));
+  else if (o.format === 'text') {
+    const t = model.sections[0];
+    if (t?.kind === 'table') for (const line of table([t.columns, ...t.rows])) ctx.out(line);
+  } else {
+    if (!o.out) throw new UserError(EXIT.usage, 'compare-needs-out');
+    const out = resolve(o.out);
+    if (o.format === 'md') writeFileSync(out, renderMarkdown(model), { mode: 0o600 });
+    else await (await import('../adapters/render-pdf.js')).renderPdf(model, out);
+    ctx.out(ctx.t('report-written', { file: out, detail: o.format }));
+  }
+  return EXIT.ok;
+}
