@@ -1,6 +1,7 @@
 // Run a whole session in memory: the core runner with a scripted prompter and an array journal.
 import { clockEngine } from '../../src/core/clocks/clocks.js';
 import type { ClockSet, Party, Playbook } from '../../src/core/playbook/schema.js';
+import type { Inject } from '../../src/core/session/answers.js';
 import { simulatedClock } from '../../src/core/session/clock.js';
 import { evaluatorFor } from '../../src/core/session/evaluator.js';
 import type { NewEvent, SessionEvent } from '../../src/core/session/events.js';
@@ -10,19 +11,19 @@ import { emptyState, reduce, type State } from '../../src/core/session/state.js'
 
 const quiet: Presenter = { show: () => undefined, clocks: () => undefined, event: () => undefined };
 
-export async function runInMemory(pb: Playbook, clocks: ClockSet, parties: readonly Party[], answers: Record<string, unknown>, events: SessionEvent[] = []) {
-  const clock = simulatedClock(new Date('2026-11-23T02:00:00Z'), 120_000);
+export async function runInMemory(pb: Playbook, clocks: ClockSet, parties: readonly Party[], answers: Record<string, unknown>, events: SessionEvent[] = [], opts: { paceMs?: number; injects?: Inject[]; exercise?: boolean } = {}) {
+  const clock = simulatedClock(new Date('2026-11-23T02:00:00Z'), opts.paceMs ?? 120_000);
   const tz = 'Asia/Shanghai';
   const append = (e: NewEvent): SessionEvent => {
     const stored = { seq: events.length + 1, at: clock.now().toISOString(), tz, actor: 'test', type: e.type, data: { ...e.data } as Record<string, unknown> };
     events.push(stored);
     return stored;
   };
-  if (!events.length) append({ type: 'session.started', data: { incident: 'INC-20261123-001', playbook: { id: pb.id, version: pb.version, sha256: 'x', file: 'x' }, responder: 'test', locale: 'en', timezone: tz, exercise: false } });
+  if (!events.length) append({ type: 'session.started', data: { incident: 'INC-20261123-001', playbook: { id: pb.id, version: pb.version, sha256: 'x', file: 'x' }, responder: 'test', locale: 'en', timezone: tz, exercise: opts.exercise ?? false } });
   const state: State = events.length ? reduce(events) : emptyState();
   let error: unknown;
   try {
-    await runSession({ playbook: pb, parties, ev: evaluatorFor(pb), clocks: clockEngine(clocks), prompter: scriptedPrompter(answers, clock, tz), presenter: quiet, append, now: () => clock.now(), tick: () => clock.tick() }, state);
+    await runSession({ playbook: pb, parties, ev: evaluatorFor(pb), clocks: clockEngine(clocks), prompter: scriptedPrompter(answers, clock, tz), presenter: quiet, append, now: () => clock.now(), tick: () => clock.tick(), ...(opts.injects ? { injects: opts.injects } : {}) }, state);
   } catch (e) {
     error = e;
   }

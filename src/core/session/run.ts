@@ -87,7 +87,11 @@ function showInjects(d: RunDeps, s: State, add: (e: NewEvent) => void): void {
 
 async function doStep(d: RunDeps, n: Extract<Next, { kind: 'step' }>, s: State, add: (e: NewEvent) => void): Promise<void> {
   const step = n.step;
-  const answered = () => d.tick();
+  // After each answer the clock moves on, and an inject whose time has come is shown at once.
+  const answered = () => {
+    d.tick();
+    showInjects(d, s, add);
+  };
   if (step.ask) {
     for (const name of n.facts ?? []) {
       const fact = d.playbook.facts[name];
