@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
+import { SHIPPED_PLAYBOOKS } from './dirs.js';
 
 export type FileKind = 'playbook' | 'clocks' | 'parties' | 'draft' | 'template';
 
@@ -35,3 +36,8 @@ export function yamlFiles(paths: readonly string[]): string[] {
   return out;
 }
 
+/** clocks.yaml / parties.yaml from the playbook's folder, else the shipped ones. */
+export function besideOrShipped(dir: string, name: string): string {
+  const here = join(dir, name);
+  return existsSync(here) ? here : join(SHIPPED_PLAYBOOKS, name);
+}

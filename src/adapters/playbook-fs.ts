@@ -7,9 +7,9 @@ import { err, type Result } from '../core/playbook/issues.js';
 import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
 import { validatePlaybook, type Catalog } from '../core/playbook/validate.js';
 import { UserError, EXIT } from '../errors.js';
-import { SHIPPED_PLAYBOOKS, templatesDir } from './dirs.js';
+import { templatesDir } from './dirs.js';
 import { located, readSource, type Located } from './yaml-source.js';
-import { isYaml, kindOf, stem, type FileKind } from './files.js';
+import { besideOrShipped, isYaml, kindOf, stem, type FileKind } from './files.js';
 
 export { kindOf, yamlFiles } from './files.js';
 
@@ -26,12 +26,6 @@ export function check<T>(file: string, validate: (raw: unknown) => Result<T>): C
 export const checkParties = (file: string) => check<Party[]>(file, validateParties);
 export const checkClocks = (file: string, parties?: ReadonlySet<string>) => check<ClockSet>(file, (raw) => validateClocks(raw, parties));
 
-
-/** clocks.yaml / parties.yaml from the playbook's folder, else the shipped ones. */
-function besideOrShipped(dir: string, name: string): string {
-  const here = join(dir, name);
-  return existsSync(here) ? here : join(SHIPPED_PLAYBOOKS, name);
-}
 
 export interface LoadedCatalog { catalog: Catalog; clocks?: ClockSet; parties: Party[]; files: Checked<unknown>[] }
 

@@ -5,7 +5,8 @@ import { isOpen, type ClockView } from '../core/clocks/clocks.js';
 import { describeEvent } from '../core/session/describe.js';
 import { pick, type Lang, type Text } from '../core/i18n/lang.js';
 import { message } from '../core/i18n/messages.js';
-import { STAGE_IDS, type Playbook } from '../core/playbook/schema.js';
+import { STAGE_IDS } from '../core/playbook/constants.js';
+import type { Playbook } from '../core/playbook/schema.js';
 import type { Presenter } from '../core/session/run.js';
 import { formatSpan, formatTime } from '../core/time/format.js';
 

@@ -1,19 +1,24 @@
-// Reading an incident for the commands that only look (status, timeline, incidents): its journal,
-// the state folded from it, its playbook when it can still be found, and its clocks now.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// Reading an incident for the commands that look (status, timeline, incidents, reports): its
+// journal, the state folded from it, its playbook when it can still be found, and its clocks now.
+//
+// The journal pins the playbook by sha256. When the file still has that hash it was validated when
+// the session started, so the display commands read it as it is and do not load the validator;
+// otherwise (or with `validated`) the playbook and its clocks go through full validation.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { clockEngine, clockViews, isOpen, type ClockView } from '../core/clocks/clocks.js';
 import { pick } from '../core/i18n/lang.js';
-import type { Playbook } from '../core/playbook/schema.js';
+import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
 import { evaluatorFor } from '../core/session/evaluator.js';
+import type { SessionEvent } from '../core/session/events.js';
 import { next } from '../core/session/next.js';
 import { reduce, type State } from '../core/session/state.js';
-import type { SessionEvent } from '../core/session/events.js';
 import { playbooksDir } from '../adapters/dirs.js';
+import { besideOrShipped } from '../adapters/files.js';
 import { incidentDir, JOURNAL_FILE, readJournal, storeDir } from '../adapters/journal.js';
-import { checkPlaybook, catalogFor, type LoadedCatalog } from '../adapters/playbook-fs.js';
+import { readSource } from '../adapters/yaml-source.js';
 import type { Context } from './context.js';
-import { dirname } from 'node:path';
 
 export interface Incident {
   id: string;
@@ -21,34 +26,49 @@ export interface Incident {
   events: SessionEvent[];
   state: State;
   playbook?: Playbook;
-  /** The catalog beside the playbook (clocks, parties) when the playbook was found. */
-  catalog?: LoadedCatalog;
+  /** The clocks and parties beside the playbook, when it was found. */
+  catalog?: { clocks?: ClockSet; parties: Party[] };
   clocks: ClockView[];
 }
 
-export function readIncident(ctx: Context, id: string, now = new Date()): Incident {
+type Loaded = { playbook: Playbook; catalog: { clocks?: ClockSet; parties: Party[] } };
+
+function trusted(file: string, sha: string): Loaded | undefined {
+  if (createHash('sha256').update(readFileSync(file)).digest('hex') !== sha) return undefined;
+  const dir = dirname(file);
+  const playbook = readSource(file).value as Playbook | undefined;
+  const clocks = readSource(besideOrShipped(dir, 'clocks.yaml')).value as ClockSet | undefined;
+  const parties = (readSource(besideOrShipped(dir, 'parties.yaml')).value as { parties?: Party[] } | undefined)?.parties;
+  // Only the shape this module relies on; anything else goes the validated way.
+  if (!playbook?.stages || !Array.isArray(clocks?.clocks) || !clocks?.facts || !Array.isArray(parties)) return undefined;
+  return { playbook, catalog: { clocks, parties } };
+}
+
+async function validated(ctx: Context, file: string): Promise<Loaded | undefined> {
+  const { checkPlaybook, catalogFor } = await import('../adapters/playbook-fs.js');
+  const playbook = checkPlaybook(file, ctx.opts.templates).value;
+  const c = catalogFor(dirname(file), ctx.opts.templates);
+  return playbook ? { playbook, catalog: { ...(c.clocks ? { clocks: c.clocks } : {}), parties: c.parties } } : undefined;
+}
+
+export async function readIncident(ctx: Context, id: string, o: { validated?: boolean; now?: Date } = {}): Promise<Incident> {
   const dir = incidentDir(storeDir(ctx.opts.store, ctx.env), id);
   // A start that crashed before its first write leaves a folder without a journal: show it as empty.
-  const file = join(dir, JOURNAL_FILE);
-  const { events } = existsSync(file) ? readJournal(file) : { events: [] };
+  const jf = join(dir, JOURNAL_FILE);
+  const { events } = existsSync(jf) ? readJournal(jf) : { events: [] };
   const state = reduce(events);
   const started = state.started;
-  let playbook: Playbook | undefined;
-  let catalog: LoadedCatalog | undefined;
-  let clocks: ClockView[] = [];
+  let loaded: Loaded | undefined;
   if (started) {
     const byId = join(playbooksDir(ctx.opts.playbooks, ctx.env), `${started.playbook.id}.yaml`);
     const file = existsSync(byId) ? byId : resolve(started.playbook.file);
-    if (existsSync(file)) {
-      playbook = checkPlaybook(file, ctx.opts.templates).value;
-      catalog = catalogFor(dirname(file), ctx.opts.templates);
-      const set = catalog.clocks;
-      // A simulated (drill) session is judged at its own last time, not the wall clock.
-      const at = started.clock && state.lastAt ? new Date(state.lastAt) : now;
-      if (set) clocks = clockViews(clockEngine(set), state, at);
-    }
+    if (existsSync(file)) loaded = (!o.validated && trusted(file, started.playbook.sha256)) || (await validated(ctx, file));
   }
-  return { id, dir, events, state, ...(playbook ? { playbook } : {}), ...(catalog ? { catalog } : {}), clocks };
+  // A drill is judged at its own last time, not the wall clock.
+  const at = started?.clock && state.lastAt ? new Date(state.lastAt) : (o.now ?? new Date());
+  const set = loaded?.catalog.clocks;
+  const clocks = set ? clockViews(clockEngine(set), state, at) : [];
+  return { id, dir, events, state, ...(loaded ? { playbook: loaded.playbook, catalog: loaded.catalog } : {}), clocks };
 }
 
 /** A compact summary for status / incidents, in the UI language. */

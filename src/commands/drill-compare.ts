@@ -11,7 +11,7 @@ import { EXIT, UserError } from '../errors.js';
 export interface CompareOptions { format: 'text' | 'md' | 'pdf' | 'json'; out?: string; tz?: string }
 
 export async function run(ctx: Context, ids: string[], o: CompareOptions): Promise<number> {
-  const incidents = ids.map((id) => readIncident(ctx, id));
+  const incidents = await Promise.all(ids.map((id) => readIncident(ctx, id)));
   const first = incidents[0];
   const pb = first?.playbook;
   if (!first || !pb) throw new UserError(EXIT.invalid, 'report-no-playbook', { id: ids[0] ?? '', playbook: first?.state.started?.playbook.id ?? '?' });

@@ -7,7 +7,7 @@ import { EXIT } from '../errors.js';
 
 export async function run(ctx: Context, o: { json?: boolean; exercises?: boolean }): Promise<number> {
   const store = storeDir(ctx.opts.store, ctx.env);
-  const all = listIncidents(store).map((id) => summary(ctx, readIncident(ctx, id)));
+  const all = (await Promise.all(listIncidents(store).map((id) => readIncident(ctx, id)))).map((inc) => summary(ctx, inc));
   const rows = all.filter((s) => o.exercises || !s.exercise);
   if (o.json) {
     ctx.out(JSON.stringify(rows, null, 2));

@@ -13,7 +13,7 @@ import { EXIT, UserError } from '../errors.js';
 export interface ReportOptions { template: string; format: 'pdf' | 'md' | 'json'; out?: string; force?: boolean }
 
 export async function run(ctx: Context, id: string, o: ReportOptions): Promise<number> {
-  const inc = readIncident(ctx, id);
+  const inc = await readIncident(ctx, id, { validated: true });
   if (!inc.playbook || !inc.catalog?.clocks) throw new UserError(EXIT.invalid, 'report-no-playbook', { id, playbook: inc.state.started?.playbook.id ?? '?' }, { code: 'hint-list' });
   const dir = templatesDir(playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.templates, ctx.env);
   const file = join(dir, `${o.template}.yaml`);

@@ -9,7 +9,7 @@ import { EXIT } from '../errors.js';
 export async function run(ctx: Context, id: string | undefined, o: { json?: boolean }): Promise<number> {
   const store = storeDir(ctx.opts.store, ctx.env);
   const ids = id ? [id] : listIncidents(store);
-  const incidents = ids.map((x) => readIncident(ctx, x)).filter((inc) => id || (!inc.state.closedAt && !inc.state.started?.exercise));
+  const incidents = (await Promise.all(ids.map((x) => readIncident(ctx, x)))).filter((inc) => id || (!inc.state.closedAt && !inc.state.started?.exercise));
   if (o.json) {
     const list = incidents.map((inc) => summary(ctx, inc));
     ctx.out(JSON.stringify(id ? list[0] : list, null, 2));

@@ -8,7 +8,7 @@ import { formatTime } from '../core/time/format.js';
 import { EXIT } from '../errors.js';
 
 export async function run(ctx: Context, id: string, o: { json?: boolean; tz?: string }): Promise<number> {
-  const inc = readIncident(ctx, id);
+  const inc = await readIncident(ctx, id);
   if (o.json) {
     ctx.out(JSON.stringify(inc.events, null, 2));
     return EXIT.ok;

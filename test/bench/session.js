@@ -1,7 +1,8 @@
 // Time to the first prompt of `irbook start` (in a pseudo-terminal made by script(1)), and
 // `irbook status` on a 10,000-event journal. Needs npm run build.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Journal, createIncident } from '../../dist/adapters/journal.js';
@@ -39,7 +40,7 @@ export async function sessionBench() {
     const { id, dir } = createIncident(store, '20261123');
     const j = Journal.open(dir, { create: true });
     const at = (i) => new Date(Date.UTC(2026, 10, 23, 2) + i * 1000).toISOString();
-    j.append({ at: at(0), tz: 'Asia/Shanghai', actor: 'bench', type: 'session.started', data: { incident: id, playbook: { id: 'chat-leak', version: '1.0.0', sha256: 'x', file: 'playbooks/chat-leak.yaml' }, responder: 'bench', locale: 'en', timezone: 'Asia/Shanghai', exercise: false } });
+    j.append({ at: at(0), tz: 'Asia/Shanghai', actor: 'bench', type: 'session.started', data: { incident: id, playbook: { id: 'chat-leak', version: '1.0.0', sha256: createHash('sha256').update(readFileSync('playbooks/chat-leak.yaml')).digest('hex'), file: 'playbooks/chat-leak.yaml' }, responder: 'bench', locale: 'en', timezone: 'Asia/Shanghai', exercise: false } });
     for (let i = 1; i < 10_000; i++) j.append({ at: at(i), tz: 'Asia/Shanghai', actor: 'bench', type: 'note.added', data: { text: `note ${i}: 漏えいの経過を記録 / 泄露经过记录` } });
     j.close();
     const status = wall(['bin/irbook.js', 'status', id], { runs: 7, env: { IRBOOK_STORE: store } });

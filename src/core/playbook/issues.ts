@@ -1,7 +1,7 @@
 // A problem found in a file: a code with parameters (rendered in the UI language by
 // core/i18n/messages.ts) and a path into the document (turned into file:line:col by the adapter).
 import type { z } from 'zod';
-import { FACT_PATTERN, ID_PATTERN } from './schema.js';
+import { FACT_PATTERN, ID_PATTERN } from './constants.js';
 
 export type Severity = 'error' | 'warning';
 export type DocPath = readonly (string | number)[];

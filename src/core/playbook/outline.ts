@@ -1,7 +1,8 @@
 // A playbook as text a person reads (`irbook show`) and as a Mermaid flowchart (`--mermaid`).
 import { message } from '../i18n/messages.js';
 import { pick, type Lang } from '../i18n/lang.js';
-import { optionId, STEP_KINDS, type Playbook, type Step } from './schema.js';
+import { optionId, STEP_KINDS } from './constants.js';
+import type { Playbook, Step } from './schema.js';
 
 const kindOf = (s: Step) => STEP_KINDS.find((k) => s[k] !== undefined) ?? 'check';
 

@@ -2,11 +2,10 @@
 // the JSON Schemas in playbooks/ are generated (`npm run schema`; a test keeps them in step).
 import { z } from 'zod';
 import { durationMs } from '../time/duration.js';
+import { FACT_PATTERN, FACT_TYPES, ID_PATTERN, RECORD_SECTIONS } from './constants.js';
 
-export const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
-export const FACT_PATTERN = /^[a-z][a-z0-9_]*$/;
-export const STAGE_IDS = ['detect', 'initial_response', 'investigate', 'disclose', 'recover'] as const;
-export type StageId = (typeof STAGE_IDS)[number];
+export * from './constants.js';
+
 
 const id = z.string().regex(ID_PATTERN).describe('An id: lower-case letters, digits and hyphens, starting with a letter.');
 const factName = z.string().regex(FACT_PATTERN).describe('A fact name: lower-case letters, digits and underscores (usable in CEL).');
@@ -24,8 +23,6 @@ const option = z.union([
   z.object({ id: z.string().regex(FACT_PATTERN), label: text }).strict(),
 ]).describe('An option id, or {id, label} to show a translated label.');
 
-export const FACT_TYPES = ['boolean', 'integer', 'number', 'text', 'datetime', 'choice', 'multi'] as const;
-export type FactType = (typeof FACT_TYPES)[number];
 
 export const factSchema = z.object({
   type: z.enum(FACT_TYPES),
@@ -46,7 +43,6 @@ const decide = z.object({
   target: duration.optional().describe('Drill target: how long after the stage starts this decision should be made.'),
 }).strict();
 
-export const RECORD_SECTIONS = ['summary', 'scope', 'cause', 'impact', 'secondary_damage', 'customer_response', 'public_response', 'prevention', 'other'] as const;
 
 const notify = z.object({
   party: id,
@@ -135,9 +131,3 @@ export type Clock = z.infer<typeof clockSchema>;
 export type ClockSet = z.infer<typeof clocksSchema>;
 export type Party = z.infer<typeof partySchema>;
 export type Option = z.infer<typeof option>;
-export type StepKind = 'check' | 'ask' | 'decide' | 'notify' | 'record';
-export const STEP_KINDS: readonly StepKind[] = ['check', 'ask', 'decide', 'notify', 'record'];
-
-export function optionId(o: Option): string {
-  return typeof o === 'string' ? o : o.id;
-}

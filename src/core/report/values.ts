@@ -1,7 +1,8 @@
 // Facts as a reader sees them: labels instead of ids, yes/no in the language, times in the zone.
 import { pick, type Lang } from '../i18n/lang.js';
 import { message } from '../i18n/messages.js';
-import { optionId, type Fact, type Playbook } from '../playbook/schema.js';
+import { optionId } from '../playbook/constants.js';
+import type { Fact, Playbook } from '../playbook/schema.js';
 import { formatTime } from '../time/format.js';
 
 const SEP: Record<Lang, string> = { ja: '、', zh: '、', en: ', ' };

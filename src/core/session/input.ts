@@ -1,7 +1,8 @@
 // Turning what a responder types (or an answers file says) into a typed fact value. Pure: the
 // clock and the session's time zone are passed in. Bad input gives a message code, never a throw.
 import { DateTime } from 'luxon';
-import { optionId, type Fact } from '../playbook/schema.js';
+import { optionId } from '../playbook/constants.js';
+import type { Fact } from '../playbook/schema.js';
 
 export type Parsed<T = unknown> = { ok: true; value: T } | { ok: false; code: string; params?: Record<string, string | number> };
 

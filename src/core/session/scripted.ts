@@ -1,6 +1,6 @@
 // A prompter that answers from an answers file (keyed by step id). A missing or unusable answer
 // stops the run with an AnswerError naming the step; the journal keeps what was done.
-import { optionId } from '../playbook/schema.js';
+import { optionId } from '../playbook/constants.js';
 import type { Fact } from '../playbook/schema.js';
 import type { SessionClock } from './clock.js';
 import { parseBoolean, parseDatetime, parseFact, type Parsed } from './input.js';
