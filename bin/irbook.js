@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The CLI lives in dist/ (compiled from src/ by `npm run build`, which `npm ci` runs via `prepare`).
-import { main } from '../dist/cli/main.js';
+// The CLI is bundled into dist/bin by `npm run build` (which `npm ci` runs via `prepare`):
+// one file per command chunk, so start-up reads a few files instead of hundreds.
+import { main } from '../dist/bin/main.js';
 
 process.exitCode = await main(process.argv);
