@@ -172,13 +172,17 @@ function fullParse(file: string, text: string): Source {
     const detail = e.message.split('\n')[0] ?? e.code;
     if (/Maximum call stack/.test(detail)) return fail(0, 'yaml-too-deep', { max: MAX_DEPTH });
     const pos = /end with an? [}\]]/.test(detail) ? (unclosedBracket(text, e.pos[0]) ?? e.pos[0]) : e.pos[0];
-    source.problems.push(at(pos, 'error', YAML_CODES[e.code] ?? 'yaml-syntax', { detail }));
+    // Name the duplicated key rather than repeat the parser's general sentence.
+    const shown = e.code === 'DUPLICATE_KEY' ? text.slice(e.pos[0], e.pos[1]).trim() || detail : detail;
+    source.problems.push(at(pos, 'error', YAML_CODES[e.code] ?? 'yaml-syntax', { detail: shown }));
   }
   for (const w of doc.warnings) source.problems.push(at(w.pos[0], 'warning', 'yaml-syntax', { detail: w.message.split('\n')[0] ?? w.code }));
+  const aliases = new Set<string>();
   Y().visit(doc, {
     Alias(_, node) {
       // Aliases are refused, not expanded: a few lines of anchors can otherwise grow into gigabytes.
-      source.problems.push(at(node.range?.[0] ?? 0, 'error', 'yaml-alias', { name: node.source }));
+      // Each alias once, where it is first used (a bomb repeats each of them many times).
+      if (!aliases.has(node.source) && aliases.add(node.source)) source.problems.push(at(node.range?.[0] ?? 0, 'error', 'yaml-alias', { name: node.source }));
     },
     Pair(_, pair) {
       if (Y().isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value)))

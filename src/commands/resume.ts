@@ -5,7 +5,7 @@ import type { Context } from '../cli/context.js';
 import { readAnswers, readScenario } from '../cli/answers-file.js';
 import { draftsDir, resolveTz, sessionClock, walk } from '../cli/session.js';
 import { playbooksDir } from '../adapters/dirs.js';
-import { Journal, incidentDir, storeDir } from '../adapters/journal.js';
+import { Journal, drillMark, incidentDir, storeDir } from '../adapters/journal.js';
 import { loadPlaybook } from '../adapters/playbook-fs.js';
 import { sha256File } from '../adapters/provenance.js';
 import { realClock } from '../core/session/clock.js';
@@ -38,12 +38,18 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
     const tz = resolveTz(o.tz ?? answers?.tz ?? started.timezone, ctx.env);
     const actor = o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? started.responder;
     // A drill clock carries on from the journal's last time, at its pace or speed.
+    // The repair of a torn line is stamped with the wall clock; the drill clock ignores it.
+    const lastAt = journal.events.filter((e) => e.type !== 'journal.repaired').at(-1)?.at ?? started.clock?.start;
     const clock = started.clock
-      ? sessionClock(new Date(s.lastAt ?? started.clock.start), { ...(started.clock.speed ? { speed: started.clock.speed } : { pace: answers?.pace ?? started.clock.pace ?? 'PT1M' }) }) ?? realClock()
+      ? sessionClock(new Date(lastAt ?? started.at), { ...(started.clock.speed ? { speed: started.clock.speed } : { pace: answers?.pace ?? started.clock.pace ?? 'PT1M' }) }) ?? realClock()
       : realClock();
     if (started.clock && !started.clock.speed) clock.tick();
     const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
 
+    if (sha !== started.playbook.sha256) {
+      // Carrying on with a changed playbook is allowed, and recorded.
+      journal.append({ at: clock.now().toISOString(), tz, actor, type: 'playbook.changed', data: { id: playbook.id, was: started.playbook.sha256, now: sha, version: playbook.version, ...drillMark(journal) } });
+    }
     if (journal.repaired) ctx.err(ctx.c.yellow(ctx.t('journal-repaired-note', { line: journal.repaired.line, bytes: journal.repaired.bytes })));
     ctx.out(ctx.c.bold(ctx.t('session-resumed', { id, seq: journal.events.length })));
     return await walk({ ctx, id, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, tz, actor, clock, exercise: started.exercise, draftsDir: draftsDir(file, ctx), ...(injects.length ? { injects } : {}), ...(answers ? { answers: answers.answers } : {}) });

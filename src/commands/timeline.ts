@@ -15,7 +15,7 @@ export async function run(ctx: Context, id: string, o: { json?: boolean; tz?: st
   }
   const tz = resolveTz(o.tz ?? inc.state.started?.timezone, ctx.env);
   const head = ['#', ctx.t('col-time'), ctx.t('col-actor'), ctx.t('col-event'), ctx.t('col-detail')];
-  const rows = inc.events.map((e) => [String(e.seq), formatTime(e.at, tz, 'none'), e.actor, e.type, describeEvent(e, ctx.lang)]);
+  const rows = inc.events.map((e) => [String(e.seq), formatTime(e.at, tz, 'none'), e.actor, e.type, describeEvent(e, ctx.lang, tz)]);
   ctx.out(ctx.c.dim(`${id} · ${tz}`));
   for (const line of table([head, ...rows])) ctx.out(line);
   return EXIT.ok;

@@ -9,6 +9,10 @@ export async function run(ctx: Context, id: string, o: { json?: boolean }): Prom
   const v = verifyJournal(file);
   if (o.json) ctx.out(JSON.stringify({ incident: id, file, ...v }, null, 2));
   else if (v.ok) ctx.out(ctx.c.green(ctx.t('verify-ok', { id, events: v.events, last: v.last.slice(0, 16) })));
-  else ctx.out(ctx.c.red(`${file}:${v.line}: ${ctx.t('verify-failed', { id, line: v.line, reason: ctx.t(v.reason) })}${v.detail ? ` (${v.detail})` : ''}`));
+  else {
+    ctx.out(ctx.c.red(`${file}:${v.line}: ${ctx.t('verify-failed', { id, line: v.line, reason: ctx.t(v.reason) })}${v.detail ? ` (${v.detail})` : ''}`));
+    // A half-written last line is what a crash leaves; resume repairs it (and records the repair).
+    if (v.reason === 'verify-torn') ctx.err(`  → ${ctx.t('hint-verify-torn', { id })}`);
+  }
   return v.ok ? EXIT.ok : EXIT.verify;
 }

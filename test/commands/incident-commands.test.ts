@@ -68,6 +68,8 @@ describe('incident commands', () => {
     const r = irbook('verify', real, '--json');
     expect(r.status).toBe(5);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, line: 10 });
+    // No report is drawn from a journal that does not verify.
+    expect(irbook('report', real, '-t', 'hq', '-f', 'md', '-o', '-').status).toBe(5);
     writeFileSync(file, text);
   });
 

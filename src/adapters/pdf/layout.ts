@@ -60,6 +60,8 @@ export function drawLines(c: Ctx, lines: Line[], x: number, y: number, st: Style
 
 /** A section title, kept on the same page as the first `keep` points of what follows it. */
 export function heading(c: Ctx, title: string, keep: number): void {
+  // An untitled part continues the section above it (its intro text): no second heading.
+  if (!title) return;
   const lines = c.ts.wrap(title, CONTENT_W - 10, HEADING);
   const h = lines.length * lineHeight(HEADING);
   if (c.pager.y > PAGE.top) c.pager.y += 14;

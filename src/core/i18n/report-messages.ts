@@ -32,7 +32,7 @@ export const REPORT: Catalog = {
   'f-occurred': { en: 'Occurred', ja: '発生日時', zh: '发生时间' },
   'f-aware': { en: 'Company became aware', ja: '認知日時', zh: '知悉时间' },
   'f-detected': { en: 'Response started (session opened)', ja: '対応開始（セッション開始）', zh: '开始响应（会话开始）' },
-  'f-reported': { en: 'First report to {party}', ja: '{party} への初報', zh: '首次向{party}报告' },
+  'f-reported': { en: 'First report to {party}', ja: '{party}への初報', zh: '首次向{party}报告' },
   'f-closed': { en: 'Session closed', ja: 'セッション終了', zh: '会话结束' },
   'claimed': { en: 'stated by the responder', ja: '申告', zh: '申报' },
   'observed': { en: 'recorded by irbook', ja: '記録', zh: '系统记录' },

@@ -94,7 +94,7 @@ function section(c: Ctx, sec: TemplateSection): Section[] {
   const built = BUILDERS[sec.id]?.(c, sec, title) ?? recordSection(c, sec.id, title);
   if (!intro.length) return [built];
   if (built.kind === 'text') return [{ ...built, paragraphs: [...intro, ...built.paragraphs.filter((p) => p !== c.t('not-recorded'))] }];
-  return [{ kind: 'text', id: `${sec.id}-intro`, title, paragraphs: intro }, built];
+  return [{ kind: 'text', id: `${sec.id}-intro`, title, paragraphs: intro }, { ...built, title: '' }];
 }
 
 /** A `record:` section (cause, impact, …): every text written for it, in order. */

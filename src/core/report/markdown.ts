@@ -9,7 +9,8 @@ function table(head: string[], rows: string[][]): string[] {
 }
 
 function section(s: Section): string[] {
-  const out = [`## ${s.title}`, ''];
+  // An untitled part continues the section above it (its intro text): no second heading.
+  const out = s.title ? [`## ${s.title}`, ''] : [];
   switch (s.kind) {
     case 'fields':
       out.push(...table(['', ''], s.rows.map(([k, v]) => [`**${k}**`, v])));

@@ -19,7 +19,6 @@ export function validateScenario(raw: unknown): Result<z.infer<typeof scenarioSc
 
 export const answersSchema = z.object({
   actor: z.string().min(1).optional(),
-  lang: z.enum(['ja', 'zh', 'en']).optional(),
   tz: z.string().optional(),
   exercise: z.boolean().optional(),
   clock: z.string().optional().describe('Start a simulated clock at this ISO time; each answer advances it by `pace`.'),

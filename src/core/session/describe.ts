@@ -34,6 +34,7 @@ export function describeEvent(e: SessionEvent, lang: Lang, tz?: string): string 
     case 'note.added': return short(d.text);
     case 'evidence.added': return `${short(d.path)} · sha256 ${short(d.sha256).slice(0, 16)}… · ${short(d.bytes)} B`;
     case 'journal.repaired': return `line ${short(d.line)} · ${short(d.bytes)} B`;
+    case 'playbook.changed': return `${short(d.id)} ${short(d.version)} · sha256 ${short(d.was).slice(0, 12)} → ${short(d.now).slice(0, 12)}`;
     default: return Object.keys(d).length ? JSON.stringify(d) : '';
   }
 }

@@ -36,6 +36,7 @@ export type EventData = {
   'stage.completed': { stage: StageId };
   'session.closed': Record<string, never>;
   'journal.repaired': { line: number; bytes: number; sha256: string };
+  'playbook.changed': { id: string; was: string; now: string; version: string };
   'inject.shown': { index: number; after: string; text: Text };
 };
 
