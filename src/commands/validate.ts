@@ -1,9 +1,10 @@
 // irbook validate [PATH…]: schema and lint for playbooks, clocks, parties and templates.
 import { existsSync } from 'node:fs';
 import type { Context } from '../cli/context.js';
-import { catalogFor, checkClocks, checkParties, checkPlaybook, yamlFiles, kindOf, type Checked } from '../adapters/playbook-fs.js';
-import { checkDraft, checkTemplate } from '../adapters/template-fs.js';
-import { dirname } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { yamlFiles } from '../adapters/files.js';
+import { checkFile } from '../adapters/check-file.js';
 import { playbooksDir, templatesDir } from '../adapters/dirs.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Located } from '../adapters/yaml-source.js';
@@ -14,7 +15,7 @@ export async function run(ctx: Context, paths: string[], o: { format: 'text' | '
   const targets = paths.length ? paths : [pb, ...(existsSync(tpl) ? [tpl] : [])];
   const files = yamlFiles(targets);
   if (!files.length) throw new UserError(EXIT.usage, 'no-yaml-files', {}, { code: 'see-help', params: { command: 'validate' } });
-  const problems: Located[] = files.flatMap((f) => checkFile(f, ctx.opts.templates).problems);
+  const problems = await checkAll(files, ctx.opts.templates);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
 
@@ -34,13 +35,20 @@ export async function run(ctx: Context, paths: string[], o: { format: 'text' | '
   return errors ? EXIT.invalid : EXIT.ok;
 }
 
-/** Each kind of file with its own validator. */
-function checkFile(file: string, templates?: string): Checked<unknown> {
-  switch (kindOf(file)) {
-    case 'clocks': return checkClocks(file, catalogFor(dirname(file), templates).catalog.parties);
-    case 'parties': return checkParties(file);
-    case 'draft': return checkDraft(file);
-    case 'template': return checkTemplate(file);
-    default: return checkPlaybook(file, templates);
-  }
+// Past this many files the work is shared with worker threads (one per further core).
+const PARALLEL_FROM = 200;
+
+/** Every file's problems, in file order; big sets are split across the machine's cores. */
+async function checkAll(files: string[], templates?: string): Promise<Located[]> {
+  const cores = Math.min(availableParallelism(), 8);
+  if (files.length < PARALLEL_FROM || cores < 2) return files.flatMap((f) => checkFile(f, templates).problems);
+  const size = Math.ceil(files.length / cores);
+  const chunks = Array.from({ length: cores }, (_, i) => files.slice(i * size, (i + 1) * size));
+  const inWorkers = chunks.slice(1).map((chunk) => new Promise<Located[]>((done, fail) => {
+    const w = new Worker(new URL('./validate-worker.js', import.meta.url), { workerData: { files: chunk, templates } });
+    w.once('message', done);
+    w.once('error', fail);
+  }));
+  const here = (chunks[0] ?? []).flatMap((f) => checkFile(f, templates).problems);
+  return [...here, ...(await Promise.all(inWorkers)).flat()];
 }

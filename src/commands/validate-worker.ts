@@ -1,0 +1,6 @@
+// A worker thread of `irbook validate`: checks its share of the files and posts the problems back.
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkFile } from '../adapters/check-file.js';
+
+const { files, templates } = workerData as { files: string[]; templates?: string };
+parentPort?.postMessage(files.flatMap((f) => checkFile(f, templates).problems));
