@@ -20,7 +20,6 @@ export const COLOR = {
 
 export const TEXT: Style = { size: 9.5, weight: 'regular', lh: 1.6 };
 export const HEADING: Style = { size: 12, weight: 'bold', lh: 1.3 };
-export const SMALL: Style = { size: 7.5, weight: 'regular' };
 
 export interface Ctx { doc: Doc; ts: Typesetter; meta: ReportMeta; pager: Pager }
 

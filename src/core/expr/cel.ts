@@ -98,8 +98,6 @@ function describe(e: unknown): { message: string; pos: number } {
   return { message, pos: x.range?.start ?? 0 };
 }
 
-export type FactValue = boolean | number | string | string[] | Date;
-
 /** CEL wants ints as bigint and timestamps as Date; convert the session's plain values. */
 export function toCel(values: Record<string, unknown>, types: Record<string, CelType>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -75,7 +75,3 @@ export function message(code: string, params: Record<string, string | number>, l
   const tpl = M[code]?.[lang] ?? M[code]?.en ?? code;
   return tpl.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }
-
-export function hasMessage(code: string): boolean {
-  return code in M;
-}
