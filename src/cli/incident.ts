@@ -51,6 +51,13 @@ async function validated(ctx: Context, file: string): Promise<Loaded | undefined
   return playbook ? { playbook, catalog: { ...(c.clocks ? { clocks: c.clocks } : {}), parties: c.parties } } : undefined;
 }
 
+/** The clocks now; a drill is judged at its own last time, not the wall clock. */
+function clocksAt(loaded: Loaded, state: State, now = new Date()): ClockView[] {
+  const at = state.started?.clock && state.lastAt ? new Date(state.lastAt) : now;
+  const set = loaded.catalog.clocks;
+  return set ? clockViews(clockEngine(set), state, at) : [];
+}
+
 export async function readIncident(ctx: Context, id: string, o: { validated?: boolean; now?: Date } = {}): Promise<Incident> {
   const dir = incidentDir(storeDir(ctx.opts.store, ctx.env), id);
   // A start that crashed before its first write leaves a folder without a journal: show it as empty.
@@ -63,11 +70,16 @@ export async function readIncident(ctx: Context, id: string, o: { validated?: bo
     const byId = join(playbooksDir(ctx.opts.playbooks, ctx.env), `${started.playbook.id}.yaml`);
     const file = existsSync(byId) ? byId : resolve(started.playbook.file);
     if (existsSync(file)) loaded = (!o.validated && trusted(file, started.playbook.sha256)) || (await validated(ctx, file));
+    // clocks.yaml read as it is may have been broken since the session started: then validate.
+    if (loaded && !o.validated) {
+      try {
+        clocksAt(loaded, state, o.now);
+      } catch {
+        loaded = await validated(ctx, file);
+      }
+    }
   }
-  // A drill is judged at its own last time, not the wall clock.
-  const at = started?.clock && state.lastAt ? new Date(state.lastAt) : (o.now ?? new Date());
-  const set = loaded?.catalog.clocks;
-  const clocks = set ? clockViews(clockEngine(set), state, at) : [];
+  const clocks = loaded ? clocksAt(loaded, state, o.now) : [];
   return { id, dir, events, state, ...(loaded ? { playbook: loaded.playbook, catalog: loaded.catalog } : {}), clocks };
 }
 
