@@ -66,20 +66,22 @@ export async function readIncident(ctx: Context, id: string, o: { validated?: bo
   const state = reduce(events);
   const started = state.started;
   let loaded: Loaded | undefined;
+  let clocks: ClockView[] = [];
   if (started) {
     const byId = join(playbooksDir(ctx.opts.playbooks, ctx.env), `${started.playbook.id}.yaml`);
     const file = existsSync(byId) ? byId : resolve(started.playbook.file);
-    if (existsSync(file)) loaded = (!o.validated && trusted(file, started.playbook.sha256)) || (await validated(ctx, file));
-    // clocks.yaml read as it is may have been broken since the session started: then validate.
-    if (loaded && !o.validated) {
-      try {
-        clocksAt(loaded, state, o.now);
-      } catch {
-        loaded = await validated(ctx, file);
-      }
+    const fast = existsSync(file) && !o.validated ? trusted(file, started.playbook.sha256) : undefined;
+    try {
+      if (fast) clocks = clocksAt(fast, state, o.now);
+      loaded = fast;
+    } catch {
+      // clocks.yaml read as it is may have been broken since the session started: validate it.
+    }
+    if (!loaded && existsSync(file)) {
+      loaded = await validated(ctx, file);
+      if (loaded) clocks = clocksAt(loaded, state, o.now);
     }
   }
-  const clocks = loaded ? clocksAt(loaded, state, o.now) : [];
   return { id, dir, events, state, ...(loaded ? { playbook: loaded.playbook, catalog: loaded.catalog } : {}), clocks };
 }
 
