@@ -21,8 +21,11 @@ export function resolveLang(option: string | undefined, env: NodeJS.ProcessEnv):
     if (!isLang(option)) throw new UserError(EXIT.usage, 'bad-lang', { lang: option });
     return option;
   }
-  return langFromLocale(env.IRBOOK_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
+  return localeLang(env);
 }
+
+/** The language of the locale; empty variables (LC_ALL=) do not count. */
+export const localeLang = (env: NodeJS.ProcessEnv): Lang => langFromLocale(env.IRBOOK_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG);
 
 export function makeContext(opts: GlobalOptions, env: NodeJS.ProcessEnv, io: { out(s: string): void; err(s: string): void; isTTY: boolean }): Context {
   const lang = resolveLang(opts.lang, env);

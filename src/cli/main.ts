@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { message } from '../core/i18n/messages.js';
-import { langFromLocale } from '../core/i18n/lang.js';
+import { isLang, type Lang } from '../core/i18n/lang.js';
 import { EXIT, UserError } from '../errors.js';
-import { makeContext, type Context, type GlobalOptions } from './context.js';
+import { localeLang, makeContext, type Context, type GlobalOptions } from './context.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -13,129 +13,124 @@ function version(): string {
 
 type Run = (ctx: Context, ...args: never[]) => Promise<number>;
 
-function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) => Promise<void>): Command {
+function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) => Promise<void>, lang: Lang): Command {
+  const h = (code: string) => message(code, {}, lang);
+  const titles: Record<string, string> = { 'Usage:': h('help-usage'), 'Options:': h('help-options'), 'Commands:': h('help-commands'), 'Arguments:': h('help-arguments'), 'Global Options:': h('help-global-options') };
   const p = new Command('irbook')
-    .description('Incident-response runbooks for chat-tool incidents (WeChat/WeCom, LINE, DingTalk, Lark):\nYAML playbooks in git, a guided session with legal reporting clocks, reports for HQ and the authorities.')
-    .version(version(), '-V, --version')
-    .option('--playbooks <dir>', 'playbooks folder (env IRBOOK_PLAYBOOKS; default ./playbooks, else the shipped ones)')
-    .option('--templates <dir>', 'templates folder (env IRBOOK_TEMPLATES; default the sibling of the playbooks folder)')
-    .option('--store <dir>', 'incident store (env IRBOOK_STORE; default ./incidents)')
-    .addOption(new Option('--lang <lang>', 'language of everything irbook prints (default from LANG)').choices(['ja', 'zh', 'en']))
-    .option('--no-color', 'no colours (also NO_COLOR)')
+    .configureHelp({ styleTitle: (t) => titles[t] ?? t })
+    .helpOption('-h, --help', h('help-help'))
+    .helpCommand('help [command]', h('help-help'))
+    .description(h('help-1'))
+    .version(version(), '-V, --version', h('help-version'))
+    .option('--playbooks <dir>', h('help-2'))
+    .option('--templates <dir>', h('help-3'))
+    .option('--store <dir>', h('help-4'))
+    .addOption(new Option('--lang <lang>', h('help-5')).choices(['ja', 'zh', 'en']))
+    .option('--no-color', h('help-6'))
     .showHelpAfterError()
     .exitOverride()
-    .addHelpText('after', `
-Exit codes: 0 ok · 1 internal error · 2 usage · 3 invalid playbook/template · 4 journal/storage · 5 verify failed · 130 cancelled
-
-Examples:
-  irbook list
-  irbook validate playbooks
-  irbook show chat-leak --lang ja
-  irbook show chat-leak --mermaid > chat-leak.md`);
+    .addHelpText('after', h('help-after-global'));
 
   p.command('list')
-    .description('list the playbooks found (id, version, title, steps per stage)')
-    .option('--json', 'machine-readable output')
+    .description(h('help-7'))
+    .option('--json', h('help-8'))
     .action((o) => run(() => import('../commands/list.js'), o));
 
   p.command('validate')
-    .description('check playbooks, clocks.yaml, parties.yaml and templates; every problem as file:line:col')
-    .argument('[paths...]', 'files or folders (default: the playbooks folder and its templates)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--quiet', 'print errors only, no warnings or summary')
-    .addHelpText('after', '\nExit 3 when any error is found; warnings do not fail.')
+    .description(h('help-9'))
+    .argument('[paths...]', h('help-10'))
+    .addOption(new Option('--format <format>', h('help-11')).choices(['text', 'json']).default('text'))
+    .option('--quiet', h('help-12'))
+    .addHelpText('after', h('help-after-validate'))
     .action((paths, o) => run(() => import('../commands/validate.js'), paths, o));
 
   p.command('show')
-    .description('show a playbook as a readable outline, or as a Mermaid flowchart')
-    .argument('<playbook>', 'a playbook id from the playbooks folder, or a path to a .yaml file')
-    .option('--mermaid', 'print a Mermaid flowchart (paste into any Markdown viewer that renders Mermaid)')
+    .description(h('help-13'))
+    .argument('<playbook>', h('help-14'))
+    .option('--mermaid', h('help-15'))
     .action((id, o) => run(() => import('../commands/show.js'), id, o));
 
   p.command('start')
-    .description('open a new incident and walk through the playbook, stage by stage')
-    .argument('<playbook>', 'a playbook id from the playbooks folder, or a path to a .yaml file')
-    .option('--actor <name>', 'who is responding (default: the answers file, IRBOOK_ACTOR, or the login name)')
-    .option('--tz <zone>', 'time zone for times typed without an offset (IANA, e.g. Asia/Shanghai)')
-    .option('--exercise', 'a drill: marked 訓練 / 演练 / EXERCISE everywhere, not counted as a real incident')
-    .option('--answers <file>', 'answer from a YAML file instead of prompting (automation, drills, tests)')
-    .option('--clock <time>', 'simulated clock start (ISO time); each answer advances it by --pace')
-    .option('--pace <duration>', 'simulated time per answer (ISO duration, default PT1M)')
-    .option('--speed <n>', 'drill clock running n times faster than real time (60: a minute is an hour)')
-    .option('--scenario <file>', 'drill injects: YAML {injects: [{after: PT2H, text: {ja, zh, en}}]}')
-    .addHelpText('after', `
-Every answer is written to incidents/<INC-YYYYMMDD-NNN>/journal.jsonl (fsync'd) before the next
-question appears. Ctrl-C stops safely (exit 130); carry on with irbook resume <INCIDENT>.
-Without a terminal, --answers is required. Answers file: see README ("Answers file").`)
+    .description(h('help-16'))
+    .argument('<playbook>', h('help-14'))
+    .option('--actor <name>', h('help-17'))
+    .option('--tz <zone>', h('help-18'))
+    .option('--exercise', h('help-19'))
+    .option('--answers <file>', h('help-20'))
+    .option('--clock <time>', h('help-21'))
+    .option('--pace <duration>', h('help-22'))
+    .option('--speed <n>', h('help-23'))
+    .option('--scenario <file>', h('help-24'))
+    .addHelpText('after', h('help-after-start'))
     .action((id, o) => run(() => import('../commands/start.js'), id, o));
 
   p.command('resume')
-    .description('carry on an interrupted session from its journal')
-    .argument('<incident>', 'incident id, e.g. INC-20261123-001')
-    .option('--actor <name>', 'who is responding now')
-    .option('--tz <zone>', 'time zone (default: the one the session started with)')
-    .option('--answers <file>', 'answer the remaining steps from a YAML file')
-    .option('--scenario <file>', 'drill injects (as for start)')
-    .option('--allow-changed-playbook', 'carry on even though the playbook file changed since the start')
+    .description(h('help-25'))
+    .argument('<incident>', h('help-26'))
+    .option('--actor <name>', h('help-27'))
+    .option('--tz <zone>', h('help-28'))
+    .option('--answers <file>', h('help-29'))
+    .option('--scenario <file>', h('help-30'))
+    .option('--allow-changed-playbook', h('help-31'))
     .action((id, o) => run(() => import('../commands/resume.js'), id, o));
 
   p.command('status')
-    .description('stage, next step and reporting clocks of one incident (or all open ones)')
-    .argument('[incident]', 'incident id')
-    .option('--json', 'machine-readable output')
+    .description(h('help-32'))
+    .argument('[incident]', h('help-33'))
+    .option('--json', h('help-8'))
     .action((id, o) => run(() => import('../commands/status.js'), id, o));
 
   p.command('timeline')
-    .description('every event of an incident with its time, as a table')
-    .argument('<incident>', 'incident id')
-    .option('--json', 'machine-readable output')
-    .option('--tz <zone>', 'show times in this zone (default: the session\'s)')
+    .description(h('help-34'))
+    .argument('<incident>', h('help-33'))
+    .option('--json', h('help-8'))
+    .option('--tz <zone>', h('help-35'))
     .action((id, o) => run(() => import('../commands/timeline.js'), id, o));
 
   p.command('note')
-    .description('add a note to an incident\'s journal')
-    .argument('<incident>', 'incident id')
-    .argument('<text...>', 'the note')
-    .option('--actor <name>', 'who writes it')
+    .description(h('help-36'))
+    .argument('<incident>', h('help-33'))
+    .argument('<text...>', h('help-37'))
+    .option('--actor <name>', h('help-38'))
     .action((id, text, o) => run(() => import('../commands/note.js'), id, text, o));
 
   p.command('evidence')
-    .description('register evidence files (sha256, size and path are journaled; the files stay where they are)')
-    .argument('<incident>', 'incident id')
-    .argument('<files...>', 'evidence files')
-    .option('--actor <name>', 'who registers them')
-    .option('--note <text>', 'what the files are')
+    .description(h('help-39'))
+    .argument('<incident>', h('help-33'))
+    .argument('<files...>', h('help-40'))
+    .option('--actor <name>', h('help-41'))
+    .option('--note <text>', h('help-42'))
     .action((id, files, o) => run(() => import('../commands/evidence.js'), id, files, o));
 
   p.command('verify')
-    .description('check the journal\'s hash chain; exit 5 naming the first bad line')
-    .argument('<incident>', 'incident id')
-    .option('--json', 'machine-readable output')
+    .description(h('help-43'))
+    .argument('<incident>', h('help-33'))
+    .option('--json', h('help-8'))
     .action((id, o) => run(() => import('../commands/verify.js'), id, o));
 
   p.command('report')
-    .description('a report from the journal: hq (ja), authority (zh), ppc (ja), summary (en), drill')
-    .argument('<incident>', 'incident id')
-    .requiredOption('-t, --template <id>', 'report template from the templates folder (hq, authority, ppc, summary, …)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['pdf', 'md', 'json']).default('pdf'))
-    .option('-o, --out <file>', 'output file (default incidents/<id>/report-<template>.<ext>; - for stdout with md/json)')
-    .option('--force', 'overwrite an existing file')
-    .addHelpText('after', '\nThe same journal always gives the same report (the generated-at time aside). A report of an\nunfinished session says so on its first page.')
+    .description(h('help-44'))
+    .argument('<incident>', h('help-33'))
+    .requiredOption('-t, --template <id>', h('help-45'))
+    .addOption(new Option('-f, --format <format>', h('help-11')).choices(['pdf', 'md', 'json']).default('pdf'))
+    .option('-o, --out <file>', h('help-46'))
+    .option('--force', h('help-47'))
+    .addHelpText('after', h('help-after-report'))
     .action((id, o) => run(() => import('../commands/report.js'), id, o));
 
-  const drill = p.command('drill').description('drills: compare several runs of the same playbook');
+  const drill = p.command('drill').description(h('help-48'));
   drill.command('compare')
-    .description('a table (and a chart in md/pdf) of the same playbook drilled several times')
-    .argument('<incidents...>', 'two or more drill incidents of one playbook')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'pdf', 'json']).default('text'))
-    .option('-o, --out <file>', 'output file (md, pdf)')
-    .option('--tz <zone>', 'time zone for the start times (default: the first drill\'s)')
+    .description(h('help-49'))
+    .argument('<incidents...>', h('help-50'))
+    .addOption(new Option('-f, --format <format>', h('help-11')).choices(['text', 'md', 'pdf', 'json']).default('text'))
+    .option('-o, --out <file>', h('help-51'))
+    .option('--tz <zone>', h('help-52'))
     .action((ids, o) => run(() => import('../commands/drill-compare.js'), ids, o));
 
   p.command('incidents')
-    .description('the incidents in the store, with state and open clocks')
-    .option('--json', 'machine-readable output')
-    .option('--exercises', 'include drills')
+    .description(h('help-53'))
+    .option('--json', h('help-8'))
+    .option('--exercises', h('help-54'))
     .action((o) => run(() => import('../commands/incidents.js'), o));
 
   return p;
@@ -144,6 +139,13 @@ Without a terminal, --answers is required. Answers file: see README ("Answers fi
 // A reader that stops early (`irbook show x | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code !== 'EPIPE') throw e; });
 
+/** The language of the help and of errors before the options are parsed: --lang, else the locale. */
+function helpLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const given = i < 0 ? undefined : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
+  return given && isLang(given) ? given : localeLang(env);
+}
+
 export async function main(argv: readonly string[], io = { out: (s: string) => process.stdout.write(s + '\n'), err: (s: string) => process.stderr.write(s + '\n'), isTTY: Boolean(process.stdout.isTTY) }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let code: number = EXIT.ok;
   let ctx: Context | undefined;
@@ -151,12 +153,12 @@ export async function main(argv: readonly string[], io = { out: (s: string) => p
     ctx = makeContext(p.opts<GlobalOptions>(), env, io);
     const mod = await load();
     code = await (mod.run as (c: Context, ...a: unknown[]) => Promise<number>)(ctx, ...args);
-  });
+  }, helpLang(argv, env));
   try {
     await p.parseAsync(argv as string[]);
     return code;
   } catch (e) {
-    const lang = ctx?.lang ?? langFromLocale(env.LC_ALL ?? env.LANG);
+    const lang = ctx?.lang ?? helpLang(argv, env);
     if (e instanceof CommanderError) {
       // commander already printed help, the version or the usage error.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
