@@ -23,13 +23,14 @@ export function clockLine(v: ClockView, lang: Lang, tz: string, c: ChalkInstance
     case 'overdue': return c.red.bold(`✖  ${t('clock-overdue', { title, left, due })}`);
     case 'met': return c.dim(`✓  ${t('clock-met', { title, at: formatTime(v.satisfiedAt ?? '', tz, 'short') })}`);
     case 'late': return c.red(`✓  ${t('clock-late', { title, at: formatTime(v.satisfiedAt ?? '', tz, 'short'), left })}`);
+    case 'waived': return c.dim(`–  ${title}: ${t('r-waived', {})}${v.reason ? ` (${v.reason})` : ''}`);
     case 'undetermined': return undefined;
     case 'not-applicable': return undefined;
   }
 }
 
 // In a run from an answers file, what was answered is echoed; at a prompt, the prompt shows it.
-const EchoTypes = new Set(['fact.recorded', 'check.done', 'decision.made', 'notify.sent', 'record.written']);
+const EchoTypes = new Set(['fact.recorded', 'check.done', 'decision.made', 'notify.sent', 'notify.waived', 'record.written']);
 
 export function terminalPresenter(o: PresenterOptions): Presenter {
   const t = (code: string, p: Record<string, string | number> = {}) => message(code, p, o.lang);

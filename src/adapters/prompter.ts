@@ -71,6 +71,8 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
       o.out(o.c.bold(`  ${t('notify-to', { party: party ? text(party.name) : partyId })}`));
       if (satisfies.length) o.out(o.c.dim(`  ${t('notify-satisfies', { clocks: satisfies.join(', ') })}`));
       if (draft) o.out(o.c.dim(draft.split('\n').map((l) => `  │ ${l}`).join('\n')));
+      const sent = await select({ message: t('notify-sent-q'), theme, choices: [{ value: true, name: t('notify-sent') }, { value: false, name: t('notify-waive') }] });
+      if (!sent) return { waived: (await input({ message: t('notify-waive-reason'), validate: nonEmpty })).trim() };
       const OTHER = '\u0000other';
       let channel = await select({ message: t('notify-channel'), theme, choices: [...(party?.channels ?? []).map((c) => ({ value: c, name: c })), { value: OTHER, name: t('notify-channel-other') }] });
       if (channel === OTHER) channel = (await input({ message: t('notify-channel-name'), validate: nonEmpty })).trim();

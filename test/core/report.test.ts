@@ -90,6 +90,15 @@ describe('report rules', () => {
     expect(clocksTable.highlight).toEqual([clocksTable.rows.indexOf(pre)]);
   });
 
+  it('shows a notification judged not required, with its reason, in the clock and notification tables', async () => {
+    const { events } = await runInMemory(playbook, clocks!, parties, { ...answers, 'notify-individuals': { waived: 'PIPL Art. 57 exception: key revoked' } });
+    const model = report(events, 'hq');
+    const clockRow = (model.sections.find((s) => s.id === 'clocks') as TableSection).rows.find((r) => r[0]?.includes('本人への通知'));
+    expect(clockRow?.[5]).toBe('不要と判断: PIPL Art. 57 exception: key revoked');
+    const notices = (model.sections.find((s) => s.id === 'notifications') as TableSection).rows;
+    expect(notices.some((r) => r[2] === '不要と判断: PIPL Art. 57 exception: key revoked')).toBe(true);
+  });
+
   it('says on its first page that an unfinished session is unfinished', async () => {
     const events = (await journal()).slice(0, 40);
     const model = report(events, 'hq');

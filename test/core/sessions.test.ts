@@ -72,3 +72,18 @@ describe('stopping and carrying on', () => {
     expect(events.find((e) => e.type === 'step.skipped' && e.data.step === 'notify-hq')?.data).toMatchObject({ guard: 'report_hq' });
   });
 });
+
+describe('a notification judged not required', () => {
+  const { playbook } = loadPlaybook('chat-leak', 'playbooks');
+
+  it('needs a reason, is journaled as waived, and its clock is neither open nor overdue', async () => {
+    const bare = { ...autoAnswers(playbook, true), 'notify-individuals': { waived: '  ' } };
+    expect((await runInMemory(playbook, clocks!, parties, bare)).error).toMatchObject({ step: 'notify-individuals', code: 'answer-reason-required' });
+
+    const reason = 'Encrypted export, key revoked: PIPL Art. 57 exception';
+    const { events, state } = await runInMemory(playbook, clocks!, parties, { ...autoAnswers(playbook, true), 'notify-individuals': { waived: reason } });
+    expect(events.find((e) => e.type === 'notify.waived')?.data).toMatchObject({ step: 'notify-individuals', party: 'individuals', satisfies: ['pipl-notice'], reason });
+    const v = clockViews(clockEngine(clocks!), state, new Date('2027-06-01T00:00:00Z')).find((x) => x.clock.id === 'pipl-notice');
+    expect(v).toMatchObject({ status: 'waived', reason, satisfiedBy: 'notify-individuals' });
+  });
+});

@@ -226,6 +226,7 @@ describe.skipIf(!TMUX)(TITLE, () => {
     await choose('日本本社へ報告するか', 'はい');
     // A notification: channel (select), reference (typed), time (default now).
     await pane.waitFor(/通知先: 日本本社/, 'the notify-hq step');
+    await choose('送信しましたか', '送信した');
     await choose('連絡手段', 'email');
     await typeText('参照番号（受付番号・件名など。なければ -）', 'HQ-E2E-01');
     const sentAt = '送信日時（now または過去の日時）';

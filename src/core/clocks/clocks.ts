@@ -13,7 +13,8 @@ export type ClockStatus =
   | 'warning'          // past the warning point, not yet due
   | 'overdue'          // past due, not reported
   | 'met'              // reported on time
-  | 'late';            // reported after the deadline
+  | 'late'             // reported after the deadline
+  | 'waived';          // judged not required, with a reason
 
 export interface ClockView {
   clock: Clock;
@@ -60,6 +61,8 @@ function view(ev: Evaluator, clock: Clock, s: State, now: number): ClockView {
     const at = ms(notice.at);
     return { ...base, status: at <= dueAt ? 'met' : 'late', satisfiedAt: notice.at, satisfiedBy: notice.step, leftMs: dueAt - at };
   }
+  const waiver = s.waivers.find((w) => w.satisfies.includes(clock.id) && w.party === clock.satisfied_by.party);
+  if (waiver) return { ...base, status: 'waived', satisfiedBy: waiver.step, reason: waiver.reason };
   const status: ClockStatus = now > dueAt ? 'overdue' : warnAt !== undefined && now >= warnAt ? 'warning' : 'running';
   return { ...base, status, leftMs: dueAt - now };
 }

@@ -78,6 +78,7 @@ export const REPORT: Catalog = {
   'r-late': { en: 'late by {span}', ja: '{span} 遅延', zh: '迟了 {span}' },
   'r-open': { en: 'open, {span} left', ja: '未了（残り {span}）', zh: '未完成（剩余 {span}）' },
   'r-overdue': { en: 'OVERDUE by {span}', ja: '期限超過 {span}', zh: '已逾期 {span}' },
+  'r-waived': { en: 'not required', ja: '不要と判断', zh: '判定无需' },
   'r-undetermined': { en: 'not yet determined', ja: '未確定', zh: '尚未确定' },
   'redacted': { en: '(withheld)', ja: '（非開示）', zh: '（不予披露）' },
   'chart-open': { en: 'in progress', ja: '進行中', zh: '进行中' },

@@ -197,7 +197,10 @@ const BUILDERS: Partial<Record<string, (c: Ctx, sec: TemplateSection, title: str
   },
 
   notifications(c, _sec, title) {
-    const rows = c.s.notices.map((n) => [partyName(c, n.party), n.channel, n.ref, c.at(n.at), c.at(n.recordedAt), n.satisfies.join(', ')]);
+    const rows = [
+      ...c.s.notices.map((n) => [partyName(c, n.party), n.channel, n.ref, c.at(n.at), c.at(n.recordedAt), n.satisfies.join(', ')]),
+      ...c.s.waivers.map((w) => [partyName(c, w.party), '—', `${c.t('r-waived')}: ${w.reason}`, '', c.at(w.at), w.satisfies.join(', ')]),
+    ];
     return table('notifications', title, ['c-party', 'c-channel', 'c-ref', 'c-sent', 'c-recorded', 'c-satisfies'].map((k) => c.t(k)), [2.2, 1, 1.6, 2, 2, 1.6], rows, { empty: c.t('none') });
   },
 
@@ -273,6 +276,7 @@ function clockResult(c: Ctx, v: ClockView): string {
   const span = formatSpan(v.leftMs ?? 0, c.lang);
   switch (v.status) {
     case 'met': return c.t('r-met');
+    case 'waived': return `${c.t('r-waived')}: ${v.reason ?? ''}`;
     case 'late': return c.t('r-late', { span });
     case 'overdue': return c.t('r-overdue', { span });
     case 'undetermined': return c.t('r-undetermined');

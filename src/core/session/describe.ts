@@ -30,6 +30,7 @@ export function describeEvent(e: SessionEvent, lang: Lang, tz?: string): string 
     }
     case 'step.skipped': return `${short(d.step)} · ${short(d.guard)}`;
     case 'notify.sent': return `${short(d.step)} · ${short(d.party)} · ${short(d.channel)} · ${short(d.ref)} · ${tz ? formatTime(String(d.at), tz, 'short') : short(d.at)}`;
+    case 'notify.waived': return `${short(d.step)} · ${short(d.party)} · ${message('r-waived', {}, lang)}: ${short(d.reason)}`;
     case 'record.written': return `${short(d.step)} · ${short(d.text)}`;
     case 'note.added': return short(d.text);
     case 'evidence.added': return `${short(d.path)} · sha256 ${short(d.sha256).slice(0, 16)}… · ${short(d.bytes)} B`;

@@ -30,6 +30,8 @@ export type EventData = {
   'decision.made': { step: string; question: Text; expr?: string; facts: Record<string, unknown>; recommended?: unknown; answer: unknown; reason?: string; sets?: string; error?: string };
   'step.skipped': { step: string; guard: string; facts: Record<string, unknown>; error?: string };
   'notify.sent': { step: string; party: string; channel: string; ref: string; at: string; satisfies: string[]; draft?: string };
+  /** A notification judged not required (e.g. PIPL Art. 57: measures avoid the harm), with why. */
+  'notify.waived': { step: string; party: string; satisfies: string[]; reason: string };
   'record.written': { step: string; section?: string; text: string };
   'note.added': { text: string };
   'evidence.added': { path: string; sha256: string; bytes: number; note?: string };

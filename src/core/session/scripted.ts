@@ -60,6 +60,10 @@ export function scriptedPrompter(answers: Record<string, unknown>, clock: Sessio
     async notify({ step }) {
       const a = get(step.id);
       if (!isMap(a)) throw new AnswerError(step.id, 'answer-notify');
+      if ('waived' in a) {
+        if (typeof a.waived !== 'string' || !a.waived.trim()) throw new AnswerError(step.id, 'answer-reason-required');
+        return { waived: a.waived.trim() };
+      }
       const at = a.at === undefined ? { ok: true as const, value: clock.now().toISOString() } : typed('datetime', a.at);
       if (!at.ok) throw new AnswerError(step.id, at.code, at.params);
       return { channel: String(a.channel ?? ''), ref: String(a.ref ?? ''), at: String(at.value) };

@@ -16,6 +16,7 @@ export interface State {
   completed: Map<StageId, string>;
   decisions: (EventData['decision.made'] & { at: string; actor: string })[];
   notices: (EventData['notify.sent'] & { recordedAt: string })[];
+  waivers: (EventData['notify.waived'] & { at: string })[];
   /** Drill injects already shown, by index. */
   injects: Set<number>;
   closedAt?: string;
@@ -24,7 +25,7 @@ export interface State {
 }
 
 export const emptyState = (): State => ({
-  facts: {}, done: new Set(), asked: new Map(), checks: new Map(), entered: new Map(), completed: new Map(), decisions: [], notices: [], injects: new Set(), count: 0,
+  facts: {}, done: new Set(), asked: new Map(), checks: new Map(), entered: new Map(), completed: new Map(), decisions: [], notices: [], waivers: [], injects: new Set(), count: 0,
 });
 
 /** Apply one event (mutates and returns `s`): resuming and `status` fold the whole journal. */
@@ -43,6 +44,9 @@ export function apply(s: State, e: SessionEvent): State {
     s.done.add(e.data.step);
   } else if (is(e, 'notify.sent')) {
     s.notices.push({ ...e.data, recordedAt: e.at });
+    s.done.add(e.data.step);
+  } else if (is(e, 'notify.waived')) {
+    s.waivers.push({ ...e.data, at: e.at });
     s.done.add(e.data.step);
   } else if (is(e, 'record.written') || is(e, 'step.skipped')) s.done.add(e.data.step);
   else if (is(e, 'session.closed')) s.closedAt = e.at;
