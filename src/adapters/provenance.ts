@@ -8,11 +8,12 @@ import { basename, dirname } from 'node:path';
 export const sha256File = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 export function gitInfo(file: string): { commit?: string; dirty?: boolean } {
-  const git = (...args: string[]) => execFileSync('git', ['-C', dirname(file), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 3000 }).trim();
   try {
-    const commit = git('rev-parse', 'HEAD');
-    const dirty = git('status', '--porcelain', '--', basename(file)) !== '';
-    return { commit, dirty };
+    // One git process gives both the commit (branch.oid) and whether the file differs from it.
+    const out = execFileSync('git', ['-C', dirname(file), 'status', '--porcelain=v2', '--branch', '--', basename(file)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 3000 });
+    const commit = /^# branch\.oid ([0-9a-f]{40,64})$/m.exec(out)?.[1];
+    if (!commit) return {}; // not in git, or no commit yet
+    return { commit, dirty: out.split('\n').some((l) => l !== '' && !l.startsWith('#')) };
   } catch {
     return {}; // not in git, or git missing: nothing to record
   }
