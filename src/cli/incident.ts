@@ -17,7 +17,7 @@ import { reduce, type State } from '../core/session/state.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { besideOrShipped } from '../adapters/files.js';
 import { incidentDir, JOURNAL_FILE, readJournal, storeDir } from '../adapters/journal.js';
-import { readSource } from '../adapters/yaml-source.js';
+import { parseSource, readSource } from '../adapters/yaml-source.js';
 import type { Context } from './context.js';
 
 export interface Incident {
@@ -34,9 +34,10 @@ export interface Incident {
 type Loaded = { playbook: Playbook; catalog: { clocks?: ClockSet; parties: Party[] } };
 
 function trusted(file: string, sha: string): Loaded | undefined {
-  if (createHash('sha256').update(readFileSync(file)).digest('hex') !== sha) return undefined;
+  const bytes = readFileSync(file);
+  if (createHash('sha256').update(bytes).digest('hex') !== sha) return undefined;
   const dir = dirname(file);
-  const playbook = readSource(file).value as Playbook | undefined;
+  const playbook = parseSource(file, bytes.toString('utf8')).value as Playbook | undefined;
   const clocks = readSource(besideOrShipped(dir, 'clocks.yaml')).value as ClockSet | undefined;
   const parties = (readSource(besideOrShipped(dir, 'parties.yaml')).value as { parties?: Party[] } | undefined)?.parties;
   // Only the shape this module relies on; anything else goes the validated way.

@@ -6,8 +6,7 @@ import { playbooksDir } from '../adapters/dirs.js';
 import { readSource } from '../adapters/yaml-source.js';
 import { pick, type Text } from '../core/i18n/lang.js';
 import { table } from '../cli/table.js';
-
-const STAGES = ['detect', 'initial_response', 'investigate', 'disclose', 'recover'];
+import { STAGE_IDS } from '../core/playbook/constants.js';
 
 interface Raw { id?: unknown; version?: unknown; title?: Text; stages?: { id?: unknown; steps?: unknown[] }[] }
 
@@ -19,7 +18,7 @@ function entry(file: string) {
     id: typeof raw?.id === 'string' ? raw.id : undefined,
     version: typeof raw?.version === 'string' ? raw.version : undefined,
     title: raw?.title,
-    steps: Object.fromEntries(STAGES.map((s) => [s, stages.find((x) => x?.id === s)?.steps?.length ?? 0])),
+    steps: Object.fromEntries(STAGE_IDS.map((s) => [s, stages.find((x) => x?.id === s)?.steps?.length ?? 0])),
   };
 }
 
@@ -37,7 +36,7 @@ export async function run(ctx: Context, o: { json?: boolean }): Promise<number> 
   const head = [ctx.t('col-id'), ctx.t('col-version'), ctx.t('col-stages'), ctx.t('col-title')];
   const body = rows.map((r) => r.id === undefined
     ? [r.file, '', '', ctx.c.red(ctx.t('list-invalid'))]
-    : [r.id, r.version ?? '', STAGES.map((s) => String(r.steps[s])).join('/'), pick(r.title, ctx.lang)]);
+    : [r.id, r.version ?? '', STAGE_IDS.map((s) => String(r.steps[s])).join('/'), pick(r.title, ctx.lang)]);
   for (const line of table([head, ...body])) ctx.out(line);
   return 0;
 }

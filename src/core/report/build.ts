@@ -12,7 +12,7 @@ import { formatSpan, formatTime } from '../time/format.js';
 import type { ChartSection, FieldsSection, ReportModel, Section, TableSection, TextSection } from './model.js';
 import { redactions, type Template, type TemplateSection } from './template.js';
 import { display, displayAnswer, joiner } from './values.js';
-import { scoreDrill } from './drill.js';
+import { scoreDrill, type DrillScore } from './drill.js';
 import { durationMs } from '../time/duration.js';
 
 export interface ReportInput {
@@ -30,6 +30,8 @@ const liquid = new Liquid({ ownPropertyOnly: true, strictFilters: true, cache: f
 export interface Ctx {
   in: ReportInput; s: State; lang: Lang; tz: string; hide: Set<string>; views: ClockView[];
   t(code: string, p?: Record<string, string | number>): string;
+  /** The drill score, worked out once for the sections that show it. */
+  drill(): DrillScore;
   /** With the zone (times section, fields). */
   time(iso: string | undefined): string;
   /** Without it, for table cells: the zone is stated once in the overview. */
@@ -47,7 +49,9 @@ export function reportContext(input: ReportInput, lang: Lang, tz: string, hide =
   const time = (iso: string | undefined) => (iso ? formatTime(iso, tz) : '');
   const short = (iso: string | undefined) => (iso ? formatTime(iso, tz, 'none') : '');
   const data = textData(input.playbook, s, lang, tz);
-  return { in: input, s, lang, tz, hide, views, t, time, at: short, data };
+  let score: DrillScore | undefined;
+  const drill = () => (score ??= scoreDrill(input.playbook, s, views));
+  return { in: input, s, lang, tz, hide, views, t, time, at: short, data, drill };
 }
 
 /** What template text (titles, intros, draft messages) may use: {{ incident }}, {{ facts.x }}, … */
@@ -233,20 +237,20 @@ const stageLabel = (c: Ctx, id: string) => {
 // The drill sections: targets, score, and what went against the playbook.
 Object.assign(BUILDERS, {
   'drill-stages'(c: Ctx, _sec: TemplateSection, title: string) {
-    const d = scoreDrill(c.in.playbook, c.s, c.views);
+    const d = c.drill();
     const rows = d.stages.map((st) => [stageLabel(c, st.id), span(c, st.target ? durationMs(st.target) : undefined), span(c, st.actualMs), pct(st.score), pct(st.stageScore)]);
     const highlight = d.stages.map((st, i) => (st.score !== undefined && st.score < 100 ? i : -1)).filter((i) => i >= 0);
     return table('drill-stages', title, ['c-stage', 'c-target', 'c-actual', 'c-time-score', 'c-stage-score'].map((k) => c.t(k)), [2.4, 1.4, 1.4, 1.2, 1.2], rows, { highlight });
   },
   'drill-decisions'(c: Ctx, _sec: TemplateSection, title: string) {
-    const d = scoreDrill(c.in.playbook, c.s, c.views);
+    const d = c.drill();
     const list = d.stages.flatMap((st) => st.decisions.map((x) => ({ ...x, stage: st.id })));
     const rows = list.map((x) => [stageLabel(c, x.stage), x.id, span(c, x.target ? durationMs(x.target) : undefined), span(c, x.actualMs), pct(x.score)]);
     const highlight = list.map((x, i) => (x.score !== undefined && x.score < 100 ? i : -1)).filter((i) => i >= 0);
     return table('drill-decisions', title, ['c-stage', 'c-step', 'c-target', 'c-actual', 'c-time-score'].map((k) => c.t(k)), [2, 2, 1.4, 1.4, 1.2], rows, { highlight, empty: c.t('none') });
   },
   'drill-score'(c: Ctx, _sec: TemplateSection, title: string): FieldsSection {
-    const d = scoreDrill(c.in.playbook, c.s, c.views);
+    const d = c.drill();
     return {
       kind: 'fields', id: 'drill-score', title, rows: [
         [c.t('score-overall'), pct(d.overall)],
