@@ -10,7 +10,7 @@ import type { SessionEvent } from '../session/events.js';
 import { reduce, type State } from '../session/state.js';
 import { formatSpan, formatTime } from '../time/format.js';
 import type { ChartSection, FieldsSection, ReportModel, Section, TextSection } from './model.js';
-import { factLabel, factValue, partyName, records, table } from './kit.js';
+import { bullet, factLabel, factValue, partyName, records, table } from './kit.js';
 import { INTERNAL_SECTIONS, redactions, type Template, type TemplateSection } from './template.js';
 import { display, displayAnswer, joiner } from './values.js';
 import { scoreDrill, type DrillScore } from './drill.js';
@@ -320,7 +320,7 @@ Object.assign(BUILDERS, HQ_BUILDERS, RECIPIENT_BUILDERS);
 /** Outside the company: how the scene and evidence were preserved, in words (no paths, no hashes to check against nothing). */
 function scene(c: Ctx, title: string, files: number): TextSection {
   const steps = new Set(c.in.playbook.stages.flatMap((st) => st.steps).filter((st) => /preserve|evidence/.test(st.id)).map((st) => st.id));
-  const done = c.in.events.filter((e) => e.type === 'check.done' && !e.data.skipped && steps.has(String(e.data.step))).map((e) => `・${pick(e.data.text as never, c.lang)}`);
+  const done = c.in.events.filter((e) => e.type === 'check.done' && !e.data.skipped && steps.has(String(e.data.step))).map((e) => bullet(c, pick(e.data.text as never, c.lang)));
   const paragraphs = [...done, ...(files ? [c.t('scene-files', { count: files })] : [])];
   return { kind: 'text', id: 'evidence', title, paragraphs: paragraphs.length ? paragraphs : [c.t('not-recorded')] };
 }

@@ -36,3 +36,6 @@ export const has = (c: Ctx, n: string): boolean => c.s.facts[n] !== undefined &&
 
 /** "label: value" with the colon of the language (full-width in Chinese and Japanese). */
 export const labelled = (c: Ctx, label: string, value: string): string => `${label}${c.lang === 'en' ? ': ' : '：'}${value}`;
+
+/** A list item's mark: 「・」 is Japanese; Chinese and English use a bullet. */
+export const bullet = (c: Ctx, text: string): string => `${c.lang === 'ja' ? '・' : '• '}${text}`;

@@ -2,7 +2,7 @@
 // where the response stands (decisions in words, with the facts behind them), what is still owed.
 import { pick } from '../i18n/lang.js';
 import type { Ctx } from './build.js';
-import { factLabel, factValue, has, labelled, partyName, records, table } from './kit.js';
+import { bullet, factLabel, factValue, has, labelled, partyName, records, table } from './kit.js';
 import type { FieldsSection, Section, TextSection } from './model.js';
 import type { TemplateSection } from './template.js';
 import { display, displayAnswer, joiner } from './values.js';
@@ -77,7 +77,7 @@ export const HQ_BUILDERS: Record<string, Builder> = {
       ? c.t('h-closed', { at: c.at(c.s.closedAt) })
       : c.t('h-stage', { stage: current ? stageTitle(c, current) : '-', done, total: c.in.playbook.stages.length });
     const reported = c.s.notices.map((n) => `${partyName(c, n.party)}（${c.at(n.at)}）`).join(joiner(c.lang));
-    const decisions = c.s.decisions.filter((d) => d.recommended !== undefined || d.reason).map((d) => `・${decisionInWords(c, d)}`);
+    const decisions = c.s.decisions.filter((d) => d.recommended !== undefined || d.reason).map((d) => bullet(c, decisionInWords(c, d)));
     return { kind: 'text', id: 'status', title, paragraphs: [head, ...(reported ? [labelled(c, c.t('h-reported'), reported)] : []), ...decisions] };
   },
 

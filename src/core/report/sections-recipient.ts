@@ -5,7 +5,7 @@ import { pick, type Text } from '../i18n/lang.js';
 import type { Person } from '../profile/schema.js';
 import { profileValue } from '../profile/validate.js';
 import type { Ctx } from './build.js';
-import { factLabel, factValue, has, labelled, records, table } from './kit.js';
+import { bullet, factLabel, factValue, has, labelled, records, table } from './kit.js';
 import type { FieldsSection, Section, TextSection } from './model.js';
 import type { TemplateSection } from './template.js';
 import { damage, dataItems } from './sections-hq.js';
@@ -38,7 +38,7 @@ const firstOf = (c: Ctx, names: string[]) => names.find((n) => has(c, n));
 /** What was done: the check items confirmed, in order (skipped ones with their reason). */
 function measures(c: Ctx): string {
   const done = c.in.events.filter((e) => e.type === 'check.done' && !e.data.skipped).map((e) => pick(e.data.text as Text, c.lang));
-  return done.length ? done.map((d) => `・${d}`).join('\n') : c.t('not-recorded');
+  return done.length ? done.map((d) => bullet(c, d)).join('\n') : c.t('not-recorded');
 }
 
 export const RECIPIENT_BUILDERS: Record<string, Builder> = {

@@ -97,7 +97,9 @@ export type Draft = Z.infer<typeof draftSchema>;
 export function validateDraft(raw: unknown, fileId: string): Result<Draft> {
   const shaped = parseWith(draftSchema, raw);
   if (!shaped.ok) return shaped;
-  const issues = textIssues(shaped.value, ALL);
+  // A draft for one recipient is written in that recipient's language only.
+  const lang = shaped.value.language;
+  const issues = textIssues(lang ? { title: shaped.value.title, body: shaped.value.body } : shaped.value, lang ? [lang] : ALL);
   for (const key of ['title', 'body'] as const) {
     const text = shaped.value[key];
     for (const [lang, source] of typeof text === 'string' ? [['', text]] : Object.entries(text)) {
