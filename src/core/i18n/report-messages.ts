@@ -173,7 +173,7 @@ export const REPORT: Catalog = {
   'p-reporter': { en: 'Reporter', ja: '報告者', zh: '负责人' },
   'p-contact': { en: 'Contact', ja: '連絡担当者', zh: '联系人' },
   'p-phone': { en: 'Phone', ja: '電話番号', zh: '电话' },
-  'p-email': { en: 'E-mail', ja: 'メールアドレス', zh: '电子邮箱' },
+  'p-reach': { en: 'Phone · e-mail', ja: '電話番号・メール', zh: '电话及邮箱' },
   'o-name': { en: 'Organisation', ja: '事業者名', zh: '单位名称' },
   'o-credit-code': { en: 'Unified social credit code', ja: '統一社会信用コード', zh: '统一社会信用代码' },
   'o-address': { en: 'Address', ja: '所在地', zh: '单位地址' },

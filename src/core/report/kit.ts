@@ -39,3 +39,6 @@ export const labelled = (c: Ctx, label: string, value: string): string => `${lab
 
 /** A list item's mark: 「・」 is Japanese; Chinese and English use a bullet. */
 export const bullet = (c: Ctx, text: string): string => `${c.lang === 'ja' ? '・' : '• '}${text}`;
+
+/** Text in brackets: full-width in Chinese and Japanese. */
+export const paren = (c: Ctx, text: string): string => (c.lang === 'en' ? ` (${text})` : `（${text}）`);

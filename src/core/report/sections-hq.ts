@@ -2,7 +2,7 @@
 // where the response stands (decisions in words, with the facts behind them), what is still owed.
 import { pick } from '../i18n/lang.js';
 import type { Ctx } from './build.js';
-import { bullet, factLabel, factValue, has, labelled, partyName, records, table } from './kit.js';
+import { bullet, factLabel, factValue, has, labelled, paren, partyName, records, table } from './kit.js';
 import type { FieldsSection, Section, TextSection } from './model.js';
 import type { TemplateSection } from './template.js';
 import { display, displayAnswer, joiner } from './values.js';
@@ -50,10 +50,10 @@ export function decisionInWords(c: Ctx, d: Ctx['s']['decisions'][number]): strin
   // The facts that triggered it: numbers and choices, and the yes/no facts pointing the way it went.
   const read = Object.entries(d.facts)
     .filter(([k, v]) => c.in.playbook.facts[k]?.type !== 'datetime' && (typeof v !== 'boolean' || typeof d.recommended !== 'boolean' || v === d.recommended))
-    .slice(0, 3)
+    .slice(0, d.recommended === false && d.answer === false ? 0 : 2)
     .map(([k, v]) => labelled(c, factLabel(c, k), display(v, c.in.playbook.facts[k], c.lang, c.tz, { name: k }))).join(joiner(c.lang));
-  const rec = d.recommended === undefined ? '' : `${word(d.recommended, 'w-rec-yes', 'w-rec-no')}${read ? `（${read}）` : ''} → `;
-  const reason = d.reason ? `（${labelled(c, c.t('w-reason'), c.own(d.reason))}）` : '';
+  const rec = d.recommended === undefined ? '' : `${word(d.recommended, 'w-rec-yes', 'w-rec-no')}${read ? paren(c, read) : ''} → `;
+  const reason = d.reason ? paren(c, labelled(c, c.t('w-reason'), c.own(d.reason))) : '';
   return `${labelled(c, what, rec)}${word(d.answer, 'w-ans-yes', 'w-ans-no')}${reason}`;
 }
 
@@ -62,7 +62,7 @@ export const HQ_BUILDERS: Record<string, Builder> = {
     const cause = records(c, 'cause');
     return {
       kind: 'fields', id: 'headline', title, rows: [
-        [c.t('h-subject'), `${pick(c.in.playbook.title, c.lang)}（${c.s.started?.incident ?? ''}）`],
+        [c.t('h-subject'), `${pick(c.in.playbook.title, c.lang)}${paren(c, c.s.started?.incident ?? '')}`],
         [c.t('h-when'), when(c)],
         [c.t('h-damage'), damage(c)],
         [c.t('h-cause'), cause.join('\n') || c.t('h-under-investigation')],
@@ -76,7 +76,10 @@ export const HQ_BUILDERS: Record<string, Builder> = {
     const head = c.s.closedAt
       ? c.t('h-closed', { at: c.at(c.s.closedAt) })
       : c.t('h-stage', { stage: current ? stageTitle(c, current) : '-', done, total: c.in.playbook.stages.length });
-    const reported = c.s.notices.map((n) => `${partyName(c, n.party)}（${c.at(n.at)}）`).join(joiner(c.lang));
+    // Each party once, at its first report: the detail is in the notifications table.
+    const first = new Map<string, string>();
+    for (const n of c.s.notices) if (!first.has(n.party)) first.set(n.party, n.at);
+    const reported = [...first].map(([party, at]) => `${partyName(c, party)}${paren(c, c.at(at))}`).join(joiner(c.lang));
     const decisions = c.s.decisions.filter((d) => d.recommended !== undefined || d.reason).map((d) => bullet(c, decisionInWords(c, d)));
     return { kind: 'text', id: 'status', title, paragraphs: [head, ...(reported ? [labelled(c, c.t('h-reported'), reported)] : []), ...decisions] };
   },

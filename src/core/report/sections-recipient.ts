@@ -28,7 +28,8 @@ function personRows(c: Ctx, role: 'reporter' | 'contact'): [string, string][] {
   // Inside the company, without a profile, the responder who wrote the journal is the reporter.
   if (!p && !c.outside) return role === 'reporter' ? [[c.t(`p-${role}`), c.s.started?.responder ?? '']] : [];
   const name = [pick(p?.name, c.lang), pick(p?.title, c.lang)].filter(Boolean).join('　') || c.t('missing-field', { field: `${base}.name` });
-  return [[c.t(`p-${role}`), name], [c.t('p-phone'), p?.phone ?? c.t('missing-field', { field: `${base}.phone` })], [c.t('p-email'), p?.email ?? c.t('missing-field', { field: `${base}.email` })]];
+  const reach = [p?.phone ?? c.t('missing-field', { field: `${base}.phone` }), p?.email ?? c.t('missing-field', { field: `${base}.email` })].join(c.lang === 'en' ? ' · ' : '　');
+  return [[c.t(`p-${role}`), name], [c.t('p-reach'), reach]];
 }
 
 const text = (id: string, title: string, paragraphs: string[]): TextSection => ({ kind: 'text', id, title, paragraphs });
