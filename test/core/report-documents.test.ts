@@ -152,3 +152,17 @@ describe('numbers and Markdown', () => {
     expect(md.split('\n').filter((l) => /^(#|>|- )/.test(l) && /Heading|quote|item/.test(l))).toEqual([]);
   });
 });
+
+describe('a payment fraud: the amount and the transfer time reach page 1 and the CAC report', async () => {
+  const { autoAnswers } = await import('../support/auto-answers.js');
+  const fraud = loadPlaybook('payment-fraud', 'playbooks').playbook;
+  const auto = autoAnswers(fraud);
+  const stepOf = (fact: string) => Object.entries(auto).find(([, v]) => typeof v === 'object' && v !== null && fact in v)![0];
+  const set = (answers: Record<string, unknown>, fact: string, value: unknown) => ({ ...answers, [stepOf(fact)]: { ...(answers[stepOf(fact)] as object), [fact]: value } });
+  const r = await runInMemory(fraud, clocks!, parties, set(set(auto, 'amount_cny', 1_280_000), 'transfer_at', '2026-11-22T16:05:00+08:00'));
+  const doc = (id: string) => JSON.stringify(buildReport({ playbook: fraud, events: r.events, template: template(id), clocks: clocks!, parties, generatedAt, profile }).sections);
+  it.each([['hq', '1,280,000元（人民元）', '2026-11-22 17:05'], ['cac', '128万元', '2026-11-22 16:05']])('%s: %s, %s', (id, amount, at) => {
+    expect(doc(id)).toContain(amount);
+    expect(doc(id)).toContain(at);
+  });
+});
