@@ -127,6 +127,10 @@ describe('drafts in the recipient\'s language from a Japanese session', () => {
     if (lang === 'zh') expect(withoutMarked(d.text)).not.toMatch(KANA);
     expect(d.gloss).toMatch(KANA);
   });
+  it('names the operator from the profile', () => {
+    const d = renderDraft(checkDraft('templates/drafts/cac-initial-report.yaml').value!, playbook, st, events, 'ja', 'Asia/Shanghai', profile);
+    expect(d.text).toContain('一、运营者及受影响的系统或平台：上海樱花信息技术有限公司');
+  });
   it('quotes a recorded cause instead of 調査中, and marks Japanese text in a Chinese draft', () => {
     expect(draft('ppc-preliminary').text).toContain('（4）原因: 営業担当者が');
     const notice = draft('individuals-notice');

@@ -98,7 +98,7 @@ export function textData(pb: Playbook, s: State, lang: Lang, tz: string, zone: '
 }
 
 /** {{ org.name }}, {{ org.credit_code }}, {{ org.address }} in the document's language. */
-function orgData(p: Profile | undefined, lang: Lang): Record<string, string> {
+export function orgData(p: Profile | undefined, lang: Lang): Record<string, string> {
   return { name: p?.names?.[lang] ?? '', credit_code: p?.credit_code ?? '', address: pick(p?.address, lang) };
 }
 

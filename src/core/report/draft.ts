@@ -5,15 +5,17 @@ import { pick, type Lang } from '../i18n/lang.js';
 import type { Playbook } from '../playbook/schema.js';
 import type { SessionEvent } from '../session/events.js';
 import type { State } from '../session/state.js';
-import { renderText, textData } from './build.js';
+import { orgData, renderText, textData } from './build.js';
+import type { Profile } from '../profile/schema.js';
 import { markForeign } from './language.js';
 import type { Draft } from './template.js';
 
 export interface RenderedDraft { lang: Lang; title: string; text: string; gloss: string; untranslated: string[] }
 
-export function renderDraft(draft: Draft, pb: Playbook, s: State, events: readonly SessionEvent[], uiLang: Lang, tz: string): RenderedDraft {
+/** `profile` fills {{ org.name }} (the walk passes it once it loads irbook.yaml). */
+export function renderDraft(draft: Draft, pb: Playbook, s: State, events: readonly SessionEvent[], uiLang: Lang, tz: string, profile?: Profile): RenderedDraft {
   const lang = draft.language ?? uiLang;
-  const data = textData(pb, s, lang, tz, 'full', events);
+  const data: Record<string, unknown> = { ...textData(pb, s, lang, tz, 'full', events), org: orgData(profile, lang) };
   // Typed text (records) is quoted as written; a passage in another language is marked, and listed
   // so the walk can ask for its translation (the seam for the `translate` open item).
   const untranslated: string[] = [];
