@@ -59,6 +59,15 @@ describe('the organisation profile', () => {
     const r = spawnSync(process.execPath, ['bin/irbook.js', 'report', id, '-t', 'cac', '-f', 'md', '-o', '-'], { encoding: 'utf8', env: { ...env, IRBOOK_PLAYBOOKS: join(repo, 'playbooks') } });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('91310115MA1K4Q8R2W');
+    // validate checks it with the playbooks, and points at the line of a mistake.
+    const v = (text: string) => {
+      writeFileSync(join(repo, 'irbook.yaml'), text);
+      return spawnSync(process.execPath, ['bin/irbook.js', 'validate'], { encoding: 'utf8', env: { ...env, IRBOOK_PLAYBOOKS: join(repo, 'playbooks') } });
+    };
+    expect(v('site: sh01\n').status).toBe(0);
+    const bad = v('site: sh01\ntimezone: Asia/Shangai\n');
+    expect(bad.status).toBe(3);
+    expect(bad.stdout).toMatch(/irbook\.yaml:2:11 error .*Asia\/Shangai/);
     rmSync(repo, { recursive: true, force: true });
   });
 });

@@ -170,3 +170,23 @@ describe('a payment fraud: the amount and the transfer time reach page 1 and the
     expect(doc(id)).toContain(at);
   });
 });
+
+describe('facts the other streams add', () => {
+  const at = '2026-11-30T02:00:00.000Z';
+  const later = (type: string, data: Record<string, unknown>) => ({ seq: events.length + 1, at, tz: 'Asia/Shanghai', actor: 'li', type, data });
+
+  it('the CAC 补报 lists what was corrected or is new since the last CAC report', () => {
+    const more = [...events, later('fact.amended', { fact: 'persons_affected', value: 2500, previous: 1500, reason: '重複除去前' })];
+    const m = buildReport({ playbook, events: more, template: template('cac-supplement'), clocks: clocks!, parties, generatedAt, profile });
+    const changes = m.sections.find((s) => s.id === 'changes') as TableSection;
+    expect(changes.rows).toEqual([['受影响的个人数量（可估算）', '1,500人', '2,500人', '2026-11-30 10:00']]);
+  });
+
+  it('the PPC report gives the data items by their labels from the `data_items` fact', () => {
+    const items = { type: 'multi', prompt: { ja: '項目' }, options: [{ id: 'name', label: { ja: '氏名', zh: '姓名' } }, { id: 'phone', label: { ja: '電話番号', zh: '电话号码' } }] } as const;
+    const pb = { ...playbook, facts: { ...playbook.facts, data_items: items } };
+    const more = [...events, later('fact.recorded', { step: 'scope', fact: 'data_items', value: ['name', 'phone'] })];
+    const m = buildReport({ playbook: pb as typeof playbook, events: more, template: template('ppc'), clocks: clocks!, parties, generatedAt, profile });
+    expect((m.sections.find((s) => s.id === 'data-items') as { paragraphs: string[] }).paragraphs).toEqual(['氏名、電話番号']);
+  });
+});
