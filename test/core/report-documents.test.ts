@@ -15,6 +15,7 @@ import { renderMarkdown } from '../../src/core/report/markdown.js';
 import type { FieldsSection, ReportModel, TableSection } from '../../src/core/report/model.js';
 import { formatNumber } from '../../src/core/report/numbers.js';
 import { reduce } from '../../src/core/session/state.js';
+import type { Fact, Playbook } from '../../src/core/playbook/schema.js';
 import { runInMemory } from '../support/memory-session.js';
 
 const { playbook } = loadPlaybook('chat-leak', 'playbooks');
@@ -183,10 +184,10 @@ describe('facts the other streams add', () => {
   });
 
   it('the PPC report gives the data items by their labels from the `data_items` fact', () => {
-    const items = { type: 'multi', prompt: { ja: '項目' }, options: [{ id: 'name', label: { ja: '氏名', zh: '姓名' } }, { id: 'phone', label: { ja: '電話番号', zh: '电话号码' } }] } as const;
-    const pb = { ...playbook, facts: { ...playbook.facts, data_items: items } };
+    const items: Fact = { type: 'multi', prompt: { ja: '項目' }, options: [{ id: 'name', label: { ja: '氏名', zh: '姓名' } }, { id: 'phone', label: { ja: '電話番号', zh: '电话号码' } }] };
+    const pb: Playbook = { ...playbook, facts: { ...playbook.facts, data_items: items } };
     const more = [...events, later('fact.recorded', { step: 'scope', fact: 'data_items', value: ['name', 'phone'] })];
-    const m = buildReport({ playbook: pb as typeof playbook, events: more, template: template('ppc'), clocks: clocks!, parties, generatedAt, profile });
+    const m = buildReport({ playbook: pb, events: more, template: template('ppc'), clocks: clocks!, parties, generatedAt, profile });
     expect((m.sections.find((s) => s.id === 'data-items') as { paragraphs: string[] }).paragraphs).toEqual(['氏名、電話番号']);
   });
 });
