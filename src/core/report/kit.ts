@@ -35,7 +35,9 @@ export const records = (c: Ctx, section: string): string[] =>
 export const has = (c: Ctx, n: string): boolean => c.s.facts[n] !== undefined && c.s.facts[n] !== null;
 
 /** "label: value" with the colon of the language (full-width in Chinese and Japanese). */
-export const labelled = (c: Ctx, label: string, value: string): string => `${label}${c.lang === 'en' ? ': ' : '：'}${value}`;
+export const labelled = (c: Ctx, label: string, value: string): string =>
+  // A prompt is often a question ("Is it still visible?"): as a label it loses the question mark.
+  c.lang === 'en' ? `${label.replace(/\?$/, '')}: ${value}` : `${label}：${value}`;
 
 /** A list item's mark: 「・」 is Japanese; Chinese and English use a bullet. */
 export const bullet = (c: Ctx, text: string): string => `${c.lang === 'ja' ? '・' : '• '}${text}`;
