@@ -40,6 +40,14 @@ describe('the organisation profile', () => {
     expect(r.stderr).toMatch(/warning: \d+ passage/);   // the English answers are marked 〔原文・English〕
   });
 
+  it('a stamped draft PDF says 草稿 on every page', () => {
+    const out = join(store, 'draft.pdf');
+    expect(irbook('report', id, '-t', 'cac', '-o', out, '--draft').status).toBe(0);
+    const pages = pdfText(out).split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    for (const p of pages) expect(p).toContain('草稿');
+  });
+
   it('a profile with a wrong check character is an invalid file for validate and report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'irbook-profile-'));
     const bad = join(dir, 'irbook.yaml');

@@ -12,6 +12,7 @@ import { buildReport, type ReportInput } from '../../src/core/report/build.js';
 import { renderDraft } from '../../src/core/report/draft.js';
 import { withoutMarked } from '../../src/core/report/language.js';
 import { renderMarkdown } from '../../src/core/report/markdown.js';
+import { validateTemplate } from '../../src/core/report/template.js';
 import type { FieldsSection, ReportModel, TableSection } from '../../src/core/report/model.js';
 import { formatNumber } from '../../src/core/report/numbers.js';
 import { reduce } from '../../src/core/session/state.js';
@@ -190,4 +191,9 @@ describe('facts the other streams add', () => {
     const m = buildReport({ playbook: pb, events: more, template: template('ppc'), clocks: clocks!, parties, generatedAt, profile });
     expect((m.sections.find((s) => s.id === 'data-items') as { paragraphs: string[] }).paragraphs).toEqual(['氏名、電話番号']);
   });
+});
+
+it('a template for an authority cannot list internal sections', () => {
+  const r = validateTemplate({ ...template('cac'), sections: [{ id: 'operator' }, { id: 'decisions' }, { id: 'timeline' }] });
+  expect(r.issues.filter((i) => i.code === 'section-not-for-audience').map((i) => i.path)).toEqual([['sections', 1, 'id'], ['sections', 2, 'id']]);
 });
