@@ -14,12 +14,12 @@ import { bullet, factLabel, factValue, partyName, records, table } from './kit.j
 import { INTERNAL_SECTIONS, redactions, type Template, type TemplateSection } from './template.js';
 import { display, displayAnswer, joiner } from './values.js';
 import { scoreDrill, type DrillScore } from './drill.js';
-import { durationMs } from '../time/duration.js';
 import type { Profile } from '../profile/schema.js';
 import { markForeign } from './language.js';
 import type { OpenItem } from './open-items.js';
 import { RECIPIENT_BUILDERS } from './sections-recipient.js';
 import { HQ_BUILDERS } from './sections-hq.js';
+import { DRILL_BUILDERS } from './sections-drill.js';
 import { zoneLine } from './zone.js';
 
 export interface ReportInput {
@@ -271,51 +271,8 @@ const BUILDERS: Partial<Record<string, (c: Ctx, sec: TemplateSection, title: str
   },
 };
 
-const span = (c: Ctx, ms: number | undefined) => (ms === undefined ? '—' : formatSpan(ms, c.lang));
-const pct = (n: number | undefined) => (n === undefined ? '—' : String(n));
-const stageLabel = (c: Ctx, id: string) => {
-  const st = c.in.playbook.stages.find((x) => x.id === id);
-  return st?.title ? pick(st.title, c.lang) : c.t(`stage-${id}`);
-};
 
-// The drill sections: targets, score, and what went against the playbook.
-Object.assign(BUILDERS, {
-  'drill-stages'(c: Ctx, _sec: TemplateSection, title: string) {
-    const d = c.drill();
-    const rows = d.stages.map((st) => [stageLabel(c, st.id), span(c, st.target ? durationMs(st.target) : undefined), span(c, st.actualMs), pct(st.score), pct(st.stageScore)]);
-    const highlight = d.stages.map((st, i) => (st.score !== undefined && st.score < 100 ? i : -1)).filter((i) => i >= 0);
-    return table('drill-stages', title, ['c-stage', 'c-target', 'c-actual', 'c-time-score', 'c-stage-score'].map((k) => c.t(k)), [2.4, 1.4, 1.4, 1.2, 1.2], rows, { highlight });
-  },
-  'drill-decisions'(c: Ctx, _sec: TemplateSection, title: string) {
-    const d = c.drill();
-    const list = d.stages.flatMap((st) => st.decisions.map((x) => ({ ...x, stage: st.id })));
-    const rows = list.map((x) => [stageLabel(c, x.stage), x.id, span(c, x.target ? durationMs(x.target) : undefined), span(c, x.actualMs), pct(x.score)]);
-    const highlight = list.map((x, i) => (x.score !== undefined && x.score < 100 ? i : -1)).filter((i) => i >= 0);
-    return table('drill-decisions', title, ['c-stage', 'c-step', 'c-target', 'c-actual', 'c-time-score'].map((k) => c.t(k)), [2, 2, 1.4, 1.4, 1.2], rows, { highlight, empty: c.t('none') });
-  },
-  'drill-score'(c: Ctx, _sec: TemplateSection, title: string): FieldsSection {
-    const d = c.drill();
-    return {
-      kind: 'fields', id: 'drill-score', title, rows: [
-        [c.t('score-overall'), pct(d.overall)],
-        [c.t('score-stages'), pct(d.stageMean)],
-        [c.t('score-clocks'), `${pct(d.clockMean)}${d.clocks.length ? ` (${d.clocks.map((x) => `${x.id}: ${x.score}`).join(', ')})` : ''}`],
-        [c.t('score-rule-label'), c.t('score-rule')],
-      ],
-    };
-  },
-  overrides(c: Ctx, _sec: TemplateSection, title: string) {
-    const list = c.s.decisions.filter((d) => d.reason);
-    const rows = list.map((d) => [d.step, pick(d.question, c.lang), displayAnswer(c.in.playbook, d.step, d.recommended, c.lang), displayAnswer(c.in.playbook, d.step, d.answer, c.lang), d.reason ?? '']);
-    return table('overrides', title, ['c-step', 'c-question', 'c-recommended', 'c-answer', 'c-reason'].map((k) => c.t(k)), [1.3, 3, 1, 1, 3], rows, { empty: c.t('none') });
-  },
-  skipped(c: Ctx, _sec: TemplateSection, title: string) {
-    const rows = c.in.events.filter((e) => e.type === 'step.skipped').map((e) => [String(e.data.step), String(e.data.guard), c.at(e.at)]);
-    return table('skipped', title, [c.t('c-step'), c.t('c-guard'), c.t('c-time')], [2, 4, 1.6], rows, { empty: c.t('none') });
-  },
-});
-
-Object.assign(BUILDERS, HQ_BUILDERS, RECIPIENT_BUILDERS);
+Object.assign(BUILDERS, DRILL_BUILDERS, HQ_BUILDERS, RECIPIENT_BUILDERS);
 
 /** Outside the company: how the scene and evidence were preserved, in words (no paths, no hashes to check against nothing). */
 function scene(c: Ctx, title: string, files: number): TextSection {
