@@ -3,7 +3,7 @@
 import { clockEngine } from '../core/clocks/clocks.js';
 import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
 import type { Answers, Inject } from '../core/session/answers.js';
-import { amend } from '../core/session/changes.js';
+import { amendsAfter } from '../core/session/changes.js';
 import type { SessionClock } from '../core/session/clock.js';
 import { evaluatorFor } from '../core/session/evaluator.js';
 import { stamp, type NewEvent, type Stamp } from '../core/session/events.js';
@@ -55,17 +55,6 @@ export function resumeCommand(ctx: Pick<Context, 'opts' | 'env'>, id: string): s
   return parts.join(' ');
 }
 
-/** Answers-file `amend:` entries, each appended right after the step it names. */
-function amendsAfter(w: Walk, clock: SessionClock): ((stepId: string, s: State) => NewEvent[]) | undefined {
-  const list = w.answers?.amend;
-  if (!list?.length) return undefined;
-  return (stepId, s) => list.filter((a) => a.after === stepId).map((a) => {
-    const r = amend(w.playbook, s, a.fact, a.value, a.reason, { now: clock.now(), tz: w.stamp.tz });
-    if (!r.ok) throw new AnswerError(stepId, r.error.code, r.error.params);
-    return r.event;
-  });
-}
-
 /** Walk the session to its end; the journal is always closed. */
 export async function walk(w: Walk): Promise<number> {
   const { ctx, journal } = w;
@@ -89,7 +78,7 @@ export async function walk(w: Walk): Promise<number> {
     },
     ...(w.injects ? { injects: w.injects } : {}),
   };
-  const after = amendsAfter(w, w.clock);
+  const after = w.answers?.amend?.length ? amendsAfter(w.playbook, w.answers.amend, () => ({ now: w.clock.now(), tz })) : undefined;
   const hint = { code: 'hint-resume-cmd', params: { command: resumeCommand(ctx, w.id) } };
   try {
     await runSession({ ...deps, ...(after ? { after } : {}) }, s, { ...(w.takeUp ? { takeUp: w.takeUp } : {}) });

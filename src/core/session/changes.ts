@@ -3,9 +3,10 @@
 // written. Each returns the event to append, or the user error that refuses it.
 import { EXIT } from '../../errors.js';
 import { optionId, type Playbook } from '../playbook/schema.js';
+import { AnswerError } from './answer-error.js';
 import { ev, type NewEvent } from './events.js';
 import { parseBoolean, parseDatetime, parseFact, type Clock } from './input.js';
-import { locate } from './next.js';
+import { locate, pending } from './next.js';
 import { itemKey, type OpenItem } from './open-items.js';
 import { fail, type Plan } from './plan.js';
 import type { State } from './state.js';
@@ -60,8 +61,9 @@ export function amend(pb: Playbook, s: State, name: string, raw: unknown, reason
 export function defer(pb: Playbook, s: State, step: string, reason: string, o: { owner?: string; until?: string; tz: string }): Change {
   const refused = open(s, reason);
   if (refused) return refused;
-  if (!locate(pb, step)) return fail('defer-unknown-step', { step });
-  if (s.done.has(step)) return fail('defer-done-step', { step });
+  const found = locate(pb, step);
+  if (!found) return fail('defer-unknown-step', { step });
+  if (!pending(found.step, s, true)) return fail('defer-done-step', { step });
   let until: string | undefined;
   if (o.until !== undefined) {
     const t = parseDatetime(o.until, { now: new Date(8.64e15), tz: o.tz });
@@ -87,4 +89,13 @@ export function close(s: State, items: readonly OpenItem[], reason: string, waiv
   if (!s.closedAt) return fail('close-walk-open', { id: s.started?.incident ?? '' });
   if (items.length && !waive) return fail('close-open-items', { n: items.length, items: items.map(itemKey).join(', ') }, EXIT.usage, { code: 'hint-waive' });
   return { ok: true, event: ev('incident.closed', { reason: reason.trim(), waived: items.map(itemKey) }) };
+}
+
+/** Answers-file `amend:` entries, as the runner's `after` hook: each is appended right after the step it names. */
+export function amendsAfter(pb: Playbook, list: readonly { after: string; fact: string; value: unknown; reason: string }[], clock: () => Clock): (stepId: string, s: State) => NewEvent[] {
+  return (stepId, s) => list.filter((a) => a.after === stepId).map((a) => {
+    const r = amend(pb, s, a.fact, a.value, a.reason, clock());
+    if (!r.ok) throw new AnswerError(stepId, r.error.code, r.error.params);
+    return r.event;
+  });
 }
