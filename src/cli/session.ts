@@ -9,11 +9,12 @@ import { evaluatorFor } from '../core/session/evaluator.js';
 import { stamp, type NewEvent, type Stamp } from '../core/session/events.js';
 import { AnswerError, runSession } from '../core/session/run.js';
 import { scriptedPrompter } from '../core/session/scripted.js';
-import { reduce, type State } from '../core/session/state.js';
+import { apply, reduce, type State } from '../core/session/state.js';
 import { isZone } from '../core/time/format.js';
 import { writeDraft } from '../adapters/drafts.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { storeDir, type Journal } from '../adapters/journal.js';
+import { incidentMenu } from '../adapters/menu.js';
 import { terminalPresenter } from '../adapters/presenter.js';
 import { terminalPrompter } from '../adapters/prompter.js';
 import { EXIT, UserError } from '../errors.js';
@@ -61,14 +62,22 @@ export async function walk(w: Walk): Promise<number> {
   const s = reduce(journal.events);
   const out = (line: string) => ctx.out(line);
   const tz = w.stamp.tz;
+  const ev = evaluatorFor(w.playbook);
+  const clocks = clockEngine(w.clocks);
+  const presenter = terminalPresenter({ lang: ctx.lang, tz, c: ctx.c, out, playbook: w.playbook, exercise: w.stamp.exercise ?? false, echo: w.answers !== undefined });
+  const append = (e: NewEvent) => journal.append(stamp(e, { ...w.stamp, at: w.clock.now().toISOString() }));
+  const menu = incidentMenu({
+    lang: ctx.lang, tz, c: ctx.c, out, playbook: w.playbook, ev, clocks, state: s, now: () => w.clock.now(),
+    add: (e) => { const stored = append(e); apply(s, stored); presenter.event(stored); },
+  });
   const deps = {
     playbook: w.playbook,
     parties: w.parties,
-    ev: evaluatorFor(w.playbook),
-    clocks: clockEngine(w.clocks),
-    prompter: w.answers ? scriptedPrompter(w.answers.answers, w.clock, tz) : terminalPrompter({ lang: ctx.lang, tz, clock: w.clock, c: ctx.c, out }),
-    presenter: terminalPresenter({ lang: ctx.lang, tz, c: ctx.c, out, playbook: w.playbook, exercise: w.stamp.exercise ?? false, echo: w.answers !== undefined }),
-    append: (e: NewEvent) => journal.append(stamp(e, { ...w.stamp, at: w.clock.now().toISOString() })),
+    ev,
+    clocks,
+    prompter: w.answers ? scriptedPrompter(w.answers.answers, w.clock, tz) : terminalPrompter({ lang: ctx.lang, tz, clock: w.clock, c: ctx.c, out, clockFacts: new Set(Object.keys(w.clocks.facts)), menu }),
+    presenter,
+    append,
     now: () => w.clock.now(),
     tick: () => w.clock.tick(),
     draft: async (draftId: string, stepId: string, st: State) => {

@@ -14,3 +14,11 @@ export class StepDeferred extends Error {
     this.name = 'StepDeferred';
   }
 }
+
+/** Thrown by a prompter when the responder takes up another step first (the incident menu). */
+export class TakeUp extends Error {
+  constructor(readonly step: string) {
+    super(`take up ${step}`);
+    this.name = 'TakeUp';
+  }
+}

@@ -11,10 +11,10 @@ import type { Pending, Walker } from './kinds/kind.js';
 import { locate, next, pending, type Next } from './next.js';
 import { apply, type State } from './state.js';
 import type { Inject } from './answers.js';
-import { StepDeferred } from './answer-error.js';
+import { StepDeferred, TakeUp } from './answer-error.js';
 import { durationMs } from '../time/duration.js';
 
-export { AnswerError, StepDeferred } from './answer-error.js';
+export { AnswerError, StepDeferred, TakeUp } from './answer-error.js';
 
 export interface CheckAnswer { skipped?: boolean; reason?: string; notYet?: true }
 
@@ -27,6 +27,8 @@ export interface Prompter {
   record(q: { step: Step; prompt: Text }): Promise<string>;
   /** Whether the responder puts this step off before it is asked (answers files: `{defer: …}`). */
   deferral?(step: Step): StepDeferred | undefined;
+  /** Offer to do now a notification whose clock is overdue or inside its warn window. */
+  offer?(q: { step: Step; clock: ClockView }): Promise<boolean>;
 }
 
 export interface Presenter {
@@ -67,13 +69,24 @@ export async function runSession(d: RunDeps, state: State, o: { takeUp?: readonl
     apply(s, stored);
     d.presenter.event(stored);
   };
-  for (const id of o.takeUp ?? []) {
+  // The incident menu can ask for another step first; the one it was asked from comes back later.
+  const attempt = async (step: Step, left: Pending): Promise<void> => {
+    try {
+      await doStep(d, step, left, s, add);
+    } catch (e) {
+      if (!(e instanceof TakeUp)) throw e;
+      await takeUp(e.step);
+    }
+  };
+  const takeUp = async (id: string): Promise<void> => {
     const found = locate(d.playbook, id);
     const left = found && pending(found.step, s, true);
-    if (!found || !left) continue;
+    if (!found || !left) return;
     d.presenter.show({ kind: 'step', ...found, ...left }, s);
-    await doStep(d, found.step, left, s, add);
-  }
+    await attempt(found.step, left);
+  };
+  for (const id of o.takeUp ?? []) await takeUp(id);
+  const offered = new Set<string>();
   for (;;) {
     showInjects(d, s, add);
     const n = next(d.playbook, s, d.ev);
@@ -84,9 +97,32 @@ export async function runSession(d: RunDeps, state: State, o: { takeUp?: readonl
       case 'complete-stage': add(ev('stage.completed', { stage: n.stage })); break;
       case 'skip': add(ev('step.skipped', { step: n.step.id, guard: n.guard, facts: n.facts, ...(n.error ? { error: n.error } : {}) })); break;
       case 'close': add(ev('session.closed', {})); return s;
-      case 'step': await doStep(d, n.step, n, s, add);
+      case 'step': {
+        const urgent = d.prompter.offer ? urgentNotify(d, s, n.step.id, offered) : undefined;
+        if (urgent) {
+          offered.add(urgent.step.id);
+          if (await d.prompter.offer?.(urgent)) {
+            await takeUp(urgent.step.id);
+            break;
+          }
+        }
+        await attempt(n.step, n);
+      }
     }
   }
+}
+
+/** A pending notification (not the current step) whose clock is overdue or past its warning point, most urgent first. */
+function urgentNotify(d: RunDeps, s: State, current: string, offered: ReadonlySet<string>): { step: Step; clock: ClockView } | undefined {
+  const views = clockViews(d.clocks, s, d.now()).filter((v) => v.status === 'overdue' || v.status === 'warning').sort((a, b) => (a.leftMs ?? 0) - (b.leftMs ?? 0));
+  for (const clock of views) {
+    for (const step of d.playbook.stages.flatMap((st) => st.steps)) {
+      if (step.id === current || offered.has(step.id) || !step.notify?.satisfies?.includes(clock.clock.id) || !pending(step, s)) continue;
+      if (step.when !== undefined && d.ev.run(step.when, s.facts).value !== true) continue;
+      return { step, clock };
+    }
+  }
+  return undefined;
 }
 
 function showInjects(d: RunDeps, s: State, add: (e: NewEvent) => void): void {
