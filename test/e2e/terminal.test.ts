@@ -315,4 +315,55 @@ answers:
     expect(against.map((e) => [e.data.step, e.data.reason])).toEqual([['suspend-account', reason]]);
     expect(events.filter((e) => e.type === 'stage.completed').map((e) => e.data.stage)).toEqual(['detect', 'initial_response', 'investigate', 'disclose', 'recover']);
   }, 120_000);
+
+  it('offers an overdue-or-near notification by itself, and opens the incident menu from a prompt', async () => {
+    await shell('node bin/irbook.js start chat-leak --lang ja --tz Asia/Shanghai --actor e2e');
+    const id = (await pane.waitFor(/インシデント (INC-\d{8}-\d{3}) を開始しました/, 'the session-started line'))[1] ?? '';
+    await check('報告対象の「異常」に該当することを確認した');
+    await check('報告ルートに従い');
+    // Known 100 hours ago: the PPC preliminary report (5 days, warning after 3) is near.
+    await typeText('会社が漏えいを知った日時', shanghai(100));
+    await typeText('投稿・転送が行われた日時（分かる範囲で）', 'unknown');
+    await choose('使われたチャットツール', 'WeChat（微信）');
+    await choose('どこに投稿・転送されたか', '社外の人を含むグループ');
+    const cats = '含まれていた情報の種類';
+    await reach(cats);
+    await pane.press('Down', 'Space', 'Enter');
+    await pane.waitFor(answered(cats, '個人情報 (personal)'), 'data_categories answered');
+    await typeText('影響を受ける本人の数（推定可）', '1500');
+
+    // The walk offers the PPC notification before the next step; take it now.
+    const offer = '個人情報保護委員会への速報: 残り';
+    await pane.waitFor(asking(offer), 'the offer of the PPC preliminary report');
+    expect(openPrompt(pane.screen())).toContain('notify-ppc-preliminary');
+    await pickAt(offer, 'はい、今行う');
+    await choose('送信しましたか', '送信した');
+    await choose('連絡手段', 'web-form');
+    await typeText('参照番号（受付番号・件名など。なければ -）', 'PPC-R-TMUX');
+    await reach('送信日時');
+    await pane.press('Enter');
+
+    // Back at the step it came from; open the menu there.
+    const malicious = '不正の目的（持ち出し・売却・嫌がらせ等）の疑いがあるか';
+    await choose(malicious, '☰ インシデントメニュー');
+    await choose('インシデントメニュー', '期限（緊急順）');
+    // By time left: the open PPC final report first, the met preliminary one after it.
+    await pane.waitFor(/報告期限（Asia\/Shanghai）:\n\s+⏱\s+個人情報保護委員会への確報: 残り[^\n]*\n\s+✓\s+個人情報保護委員会への速報: 報告済み/, 'the deadlines by time left');
+    await choose('インシデントメニュー', '以前の回答を訂正');
+    await choose('どの回答を訂正しますか', 'persons_affected = 1500');
+    await typeText('正しい値（現在: 1500）', '2000000');
+    await typeText('訂正の理由（記録されます）', '件数の誤記');
+    await choose('インシデントメニュー', '未了事項');
+    const items = await pane.waitFor(/未了事項（2 件）:\n\s+! 訂正報告\s+notify-ppc-preliminary · persons_affected · ppc[^\n]*\n\s+○ 未確定\s+scope · occurred_at/, 'the correction and the unknown item');
+    expect(items[0]).toContain('1500 → 2000000');
+    await choose('インシデントメニュー', '質問に戻る');
+    await reach(malicious);
+    await pane.press('C-c');
+    expect(await exitCode()).toBe(130);
+
+    const events = journal(id);
+    expect(events.find((e) => e.type === 'notify.sent')?.data).toMatchObject({ step: 'notify-ppc-preliminary', party: 'ppc', channel: 'web-form', ref: 'PPC-R-TMUX' });
+    expect(events.find((e) => e.type === 'fact.recorded' && e.data.fact === 'occurred_at')?.data).toMatchObject({ value: null, unknown: true });
+    expect(events.at(-1)).toMatchObject({ type: 'fact.amended', data: { fact: 'persons_affected', value: 2_000_000, previous: 1500, reason: '件数の誤記' } });
+  }, 120_000);
 });
