@@ -4,6 +4,7 @@ import { clockEngine } from '../core/clocks/clocks.js';
 import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
 import type { Answers, Inject } from '../core/session/answers.js';
 import { amendsAfter } from '../core/session/changes.js';
+import { sessionZone } from '../core/session/plan.js';
 import type { SessionClock } from '../core/session/clock.js';
 import { evaluatorFor } from '../core/session/evaluator.js';
 import { stamp, type NewEvent, type Stamp } from '../core/session/events.js';
@@ -39,9 +40,20 @@ export interface Walk {
 }
 
 export function resolveTz(option: string | undefined, env: NodeJS.ProcessEnv): string {
-  const tz = option ?? env.IRBOOK_TZ ?? env.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return checkZone(option ?? env.IRBOOK_TZ ?? env.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+const checkZone = (tz: string): string => {
   if (!isZone(tz)) throw new UserError(EXIT.usage, 'bad-tz', { tz });
   return tz;
+};
+
+/** A new session's zone (see sessionZone); at a terminal, a machine on UTC makes the responder choose. */
+export async function startZone(given: string | undefined, env: NodeJS.ProcessEnv, ctx: Context, interactive: boolean): Promise<string> {
+  const z = sessionZone({ given: given ?? env.IRBOOK_TZ ?? env.TZ, machine: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  if (!z.ask || !interactive) return checkZone(z.zone);
+  const { askZone } = await import('../adapters/zone-prompt.js');
+  return checkZone(await askZone(ctx.lang));
 }
 
 const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);

@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { relative } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { readAnswers, readScenario } from '../cli/answers-file.js';
-import { resolveTz, walk } from '../cli/session.js';
+import { startZone, walk } from '../cli/session.js';
 import { draftsDir } from '../adapters/drafts.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { Journal, createIncident, storeDir } from '../adapters/journal.js';
@@ -19,7 +19,7 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
   if (!answers && !process.stdin.isTTY) throw new UserError(EXIT.usage, 'no-tty', {}, { code: 'see-help', params: { command: 'start' } });
   const { file, playbook, catalog } = loadPlaybook(ref, playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.templates);
   if (!catalog.clocks) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
-  const tz = resolveTz(o.tz ?? answers?.tz, ctx.env);
+  const tz = await startZone(o.tz ?? answers?.tz, ctx.env, ctx, !answers);
   const store = storeDir(ctx.opts.store, ctx.env);
   let dir = '';
   const plan = planStart({

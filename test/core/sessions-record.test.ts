@@ -7,7 +7,7 @@ import { amend, close, defer, resolve } from '../../src/core/session/changes.js'
 import { evaluatorFor } from '../../src/core/session/evaluator.js';
 import { stamp, ev, type SessionEvent } from '../../src/core/session/events.js';
 import { itemKey, openItems } from '../../src/core/session/open-items.js';
-import { planResume, planStart, sideStamp } from '../../src/core/session/plan.js';
+import { planResume, planStart, sessionZone, sideStamp } from '../../src/core/session/plan.js';
 import { apply, reduce, type State } from '../../src/core/session/state.js';
 import { autoAnswers } from '../support/auto-answers.js';
 import { runInMemory } from '../support/memory-session.js';
@@ -180,5 +180,17 @@ describe('plans', () => {
     expect(p.ok && p.clock.now().toISOString()).toBe('2026-11-23T02:46:00.000Z');
     // A real incident's side events keep the machine's time.
     expect(sideStamp(reduce(events.slice(0, 1).map((e) => ({ ...e, data: { ...e.data, clock: undefined, exercise: false } }))), new Date('2026-12-02T09:53:00Z'), 'li').at).toBe('2026-12-02T09:53:00.000Z');
+  });
+});
+
+describe('the session zone', () => {
+  it.each([
+    [{ profile: 'Asia/Tokyo', given: 'Asia/Shanghai', machine: 'UTC' }, { zone: 'Asia/Tokyo' }],
+    [{ given: 'Asia/Shanghai', machine: 'UTC' }, { zone: 'Asia/Shanghai' }],
+    [{ machine: 'Asia/Shanghai' }, { zone: 'Asia/Shanghai' }],
+    [{ machine: 'UTC' }, { zone: 'UTC', ask: true }],
+    [{ machine: 'Etc/UTC' }, { zone: 'UTC', ask: true }],
+  ])('%j → %j', (o, want) => {
+    expect(sessionZone(o)).toEqual(want);
   });
 });

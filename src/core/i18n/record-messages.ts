@@ -59,6 +59,9 @@ export const RECORD: Catalog = {
   'offer-notify': { en: '{clock}: {state}. Do the notification "{step}" now?', ja: '{clock}: {state}。通知「{step}」を今行いますか', zh: '{clock}：{state}。现在进行通报“{step}”吗？' },
   'offer-now': { en: 'Yes, now', ja: 'はい、今行う', zh: '是，现在处理' },
   'offer-later': { en: 'Not now: go on with this step', ja: '今はしない（このまま続ける）', zh: '暂不处理（继续当前步骤）' },
+  'zone-ask': { en: 'This machine is set to UTC. In which time zone are times typed and deadlines shown?', ja: 'このマシンは UTC に設定されています。入力する時刻と期限の表示に使うタイムゾーンは？', zh: '本机设置为 UTC。输入时间和显示期限使用哪个时区？' },
+  'zone-other': { en: 'Another zone…', ja: 'その他…', zh: '其他…' },
+  'zone-name': { en: 'IANA zone name (e.g. Asia/Singapore)', ja: 'IANA のタイムゾーン名（例: Asia/Singapore）', zh: 'IANA 时区名称（如 Asia/Singapore）' },
   'hint-resume-cmd': { en: 'resume with: {command}', ja: '再開するには: {command}', zh: '继续请运行：{command}' },
 };
 

@@ -77,7 +77,6 @@ export const SESSION: Catalog = {
   'session-started': { en: 'Incident {id} opened with playbook {playbook} {version}. Journal: {file}', ja: 'インシデント {id} を開始しました（プレイブック {playbook} {version}）。ジャーナル: {file}', zh: '已创建事件 {id}（剧本 {playbook} {version}）。日志：{file}' },
   'session-resumed': { en: 'Resuming {id} after event {seq}.', ja: '{id} をイベント {seq} の続きから再開します。', zh: '从事件 {seq} 之后继续 {id}。' },
   'session-saved': { en: 'Interrupted. Everything answered so far is saved in {file}.', ja: '中断しました。ここまでの回答は {file} に保存されています。', zh: '已中断。目前的所有回答已保存在 {file}。' },
-  'hint-resume': { en: 'resume with: irbook resume {id}', ja: '再開するには: irbook resume {id}', zh: '继续请运行：irbook resume {id}' },
   'hint-report': { en: 'report with: irbook report {id} --template hq --format pdf', ja: '報告書の作成: irbook report {id} --template hq --format pdf', zh: '生成报告：irbook report {id} --template hq --format pdf' },
   'hint-report-drill': { en: 'after-action report: irbook report {id} --template drill --format pdf', ja: '事後評価報告書: irbook report {id} --template drill --format pdf', zh: '演练评估报告：irbook report {id} --template drill --format pdf' },
   'journal-repaired-note': { en: 'The journal ended in a half-written line ({bytes} bytes, line {line}); it was removed and the repair recorded.', ja: 'ジャーナルの末尾に書きかけの行がありました（{line} 行目、{bytes} バイト）。削除し、修復を記録しました。', zh: '日志末尾有一行未写完（第 {line} 行，{bytes} 字节），已删除并记录修复。' },

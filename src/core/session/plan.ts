@@ -109,3 +109,16 @@ export function sideStamp(s: State, now: Date, actor: string, tz?: string): Stam
   const at = s.started?.clock && s.lastAt ? s.lastAt : now.toISOString();
   return { at, tz: tz ?? s.started?.timezone ?? 'UTC', actor, exercise: s.started?.exercise ?? false };
 }
+
+const UTC = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Universal', 'Zulu']);
+
+/**
+ * The session's zone: the organisation profile's (`profile`: not built yet, the seam for it), else
+ * the one given (--tz, answers-file tz:, IRBOOK_TZ/TZ), else the machine's — unless that is UTC, which
+ * on a responder's laptop usually means "not set": then ask (`ask`), with UTC as the fallback.
+ */
+export function sessionZone(o: { profile?: string | undefined; given?: string | undefined; machine: string }): { zone: string; ask?: false } | { zone: string; ask: true } {
+  const known = o.profile ?? o.given;
+  if (known) return { zone: known };
+  return UTC.has(o.machine) ? { zone: 'UTC', ask: true } : { zone: o.machine };
+}
