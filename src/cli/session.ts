@@ -1,7 +1,7 @@
 // Shared by `start` and `resume`: wire the journal, clock, prompter and presenter to the core
 // runner. The ways a walk can stop become user errors for the single catch in cli/main.ts.
 import { clockEngine } from '../core/clocks/clocks.js';
-import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
+import type { ClockSet, Party, Playbook, Step } from '../core/playbook/schema.js';
 import type { Answers, Inject } from '../core/session/answers.js';
 import { amendsAfter } from '../core/session/changes.js';
 import { sessionZone } from '../core/session/plan.js';
@@ -15,7 +15,6 @@ import { isZone } from '../core/time/format.js';
 import { writeDraft } from '../adapters/drafts.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { storeDir, type Journal } from '../adapters/journal.js';
-import { incidentMenu } from '../adapters/menu.js';
 import { terminalPresenter } from '../adapters/presenter.js';
 import { terminalPrompter } from '../adapters/prompter.js';
 import { EXIT, UserError } from '../errors.js';
@@ -78,10 +77,11 @@ export async function walk(w: Walk): Promise<number> {
   const clocks = clockEngine(w.clocks);
   const presenter = terminalPresenter({ lang: ctx.lang, tz, c: ctx.c, out, playbook: w.playbook, exercise: w.stamp.exercise ?? false, echo: w.answers !== undefined });
   const append = (e: NewEvent) => journal.append(stamp(e, { ...w.stamp, at: w.clock.now().toISOString() }));
-  const menu = incidentMenu({
+  // The menu's code loads when it is first opened: it stays out of the time to the first prompt.
+  const menu = async (step: Step) => (await import('../adapters/menu.js')).incidentMenu({
     lang: ctx.lang, tz, c: ctx.c, out, playbook: w.playbook, ev, clocks, state: s, now: () => w.clock.now(),
     add: (e) => { const stored = append(e); apply(s, stored); presenter.event(stored); },
-  });
+  })(step);
   const deps = {
     playbook: w.playbook,
     parties: w.parties,
