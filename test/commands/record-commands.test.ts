@@ -47,6 +47,7 @@ describe('correcting, deferring and closing an incident', () => {
       [['defer', id, 'notify-hq', '--reason', 'x'], /already done/],
       [['defer', id, 'clean-up'], /reason is required/],
       [['resolve', id, 'review:grade', '--reason', 'x'], /no open item "review:grade"/],
+      [['resolve', id, 'deferred:notify-ppc-final'], /reason is required/],
       [['close', id, '--reason', 'done'], /1 open item\(s\) remain: deferred:notify-ppc-final/],
     ] as [string[], RegExp][]) {
       const r = irbook(...args);

@@ -102,6 +102,9 @@ describe('deferring', () => {
     const later = new Date(Date.parse(first.state.lastAt!) + 7 * 86_400_000).toISOString();
     const plan = planResume(first.events, { id: 'INC', tz: 'Asia/Shanghai', actor: 'li', playbook: { id: playbook.id, version: playbook.version, sha256: 'x' }, allowChanged: false });
     expect(plan).toMatchObject({ ok: true, takeUp: ['notify-ppc-preliminary'] });
+    // During the walk a deferred step waits: resuming goes on with the walk, not with it.
+    const midWalk = first.events.slice(0, first.events.findIndex((e) => e.type === 'step.deferred') + 2);
+    expect(planResume(midWalk, { id: 'INC', tz: 'UTC', actor: 'li', playbook: { id: playbook.id, version: playbook.version, sha256: 'x' }, allowChanged: false })).toMatchObject({ ok: true, takeUp: [] });
     const second = await runInMemory(playbook, clocks!, parties, { 'notify-ppc-preliminary': { channel: 'web-form', ref: 'PPC-R-1' } }, first.events, { start: later, takeUp: ['notify-ppc-preliminary'] });
     expect(second.error).toBeUndefined();
     expect(second.events.at(-1)).toMatchObject({ type: 'notify.sent', at: second.events.at(-1)!.at, data: { step: 'notify-ppc-preliminary', ref: 'PPC-R-1' } });

@@ -178,6 +178,8 @@ describe.skipIf(!TMUX)(TITLE, () => {
     // ── 3. Ctrl-C at the next prompt ─────────────────────────────────────────────────────────
     const malicious = '不正の目的（持ち出し・売却・嫌がらせ等）の疑いがあるか';
     await reach(malicious);
+    // A yes/no a reporting clock reads: no answer under the cursor to take with a stressed Enter.
+    expect(cursor(pane.screen())).toBe('— 選択してください —');
     await pane.press('C-c');
     expect(await exitCode()).toBe(130);
     let screen = pane.screen();

@@ -80,7 +80,8 @@ export function planResume(events: readonly SessionEvent[], o: ResumeInput): Pla
   const started = state.started;
   if (!started) return fail('not-a-session', { id: o.id }, EXIT.storage);
   if (state.incidentClosed) return fail('session-already-closed', { id: o.id }, EXIT.usage, { code: 'hint-report', params: { id: o.id } });
-  const takeUp = [...state.deferred.keys(), ...[...state.notYet].filter(([, items]) => items.size).map(([step]) => step)];
+  // Once the walk is over, resuming takes up what was put off; during the walk the menu does.
+  const takeUp = state.closedAt ? [...new Set([...state.deferred.keys(), ...[...state.notYet].filter(([, items]) => items.size).map(([step]) => step)])] : [];
   if (state.closedAt && !takeUp.length) return fail('walk-finished', { id: o.id }, EXIT.usage, { code: 'hint-status', params: { id: o.id } });
   if (o.playbook.sha256 !== started.playbook.sha256 && !o.allowChanged) return fail('playbook-changed', { id: o.playbook.id, was: started.playbook.sha256.slice(0, 12), now: o.playbook.sha256.slice(0, 12) }, EXIT.usage, { code: 'hint-allow-changed', params: { id: o.id } });
   const refused = drillOnly(o, started.exercise);
