@@ -42,7 +42,7 @@ export function itemLine(i: OpenItem, lang: Lang, tz: string, c: ChalkInstance):
 }
 
 // In a run from an answers file, what was answered is echoed; at a prompt, the prompt shows it.
-const EchoTypes = new Set(['fact.recorded', 'check.done', 'decision.made', 'notify.sent', 'notify.waived', 'record.written']);
+const EchoTypes = new Set(['fact.recorded', 'check.done', 'decision.made', 'notify.sent', 'notify.waived', 'record.written', 'fact.amended', 'decision.revised', 'step.deferred']);
 
 export function terminalPresenter(o: PresenterOptions): Presenter {
   const t = (code: string, p: Record<string, string | number> = {}) => message(code, p, o.lang);
