@@ -6,7 +6,7 @@ import { clockEngine, clockViews } from '../../src/core/clocks/clocks.js';
 import { amend, close, defer, resolve } from '../../src/core/session/changes.js';
 import { evaluatorFor } from '../../src/core/session/evaluator.js';
 import { stamp, ev, type SessionEvent } from '../../src/core/session/events.js';
-import { itemKey, openItems } from '../../src/core/session/open-items.js';
+import { byUrgency, itemKey, openItems, type OpenItem } from '../../src/core/session/open-items.js';
 import { planResume, planStart, sessionZone, sideStamp } from '../../src/core/session/plan.js';
 import { apply, reduce, type State } from '../../src/core/session/state.js';
 import { autoAnswers } from '../support/auto-answers.js';
@@ -195,5 +195,21 @@ describe('the session zone', () => {
     [{ machine: 'Etc/UTC' }, { zone: 'UTC', ask: true }],
   ])('%j → %j', (o, want) => {
     expect(sessionZone(o)).toEqual(want);
+  });
+});
+
+describe('open items, most urgent first', () => {
+  it('due times first (earliest first), then review, correction, deferred, unknown', () => {
+    const list: OpenItem[] = [
+      { kind: 'unknown', fact: 'occurred_at' },
+      { kind: 'deferred', step: 'clean-up' },
+      { kind: 'deferred', step: 'notify-ppc-final', due: '2026-12-23T01:40:00Z' },
+      { kind: 'correction', step: 'notify-hq', fact: 'persons_affected', party: 'hq' },
+      { kind: 'deferred', step: 'notify-cac', due: '2026-11-23T05:40:00Z' },
+      { kind: 'review', step: 'grade', fact: 'persons_affected' },
+    ];
+    expect([...list].sort(byUrgency).map(itemKey)).toEqual([
+      'deferred:notify-cac', 'deferred:notify-ppc-final', 'review:grade:persons_affected', 'correction:notify-hq:persons_affected', 'deferred:clean-up', 'unknown:occurred_at',
+    ]);
   });
 });
