@@ -85,6 +85,33 @@ describe('correcting, deferring and closing an incident', () => {
   });
 });
 
+describe('a drill: a notification put off and taken up a week later', () => {
+  it('keeps the clock running while deferred, and the take-up closes the item', () => {
+    const answers = { ...fixture.answers, 'notify-ppc-final': { defer: { reason: 'HQ legal files the PPC final report', owner: 'hq' } } };
+    const a = irbook('start', 'chat-leak', '--exercise', '--clock', '2026-11-23T10:00:00+08:00', '--pace', 'PT2M', '--answers', answersFile('drill-defer', answers));
+    expect(a.status, a.stderr).toBe(0);
+    const id = idOf(a.stdout);
+    const before = JSON.parse(irbook('status', id, '--json').stdout);
+    expect(before.open_items).toMatchObject([{ kind: 'deferred', step: 'notify-ppc-final', owner: 'hq' }]);
+    expect(before.clocks.find((c: { id: string }) => c.id === 'appi-final').status).toMatch(/running|warning/);
+    const walkEnd = journal(id).at(-1)!;
+    expect(walkEnd.type).toBe('session.closed');
+
+    // A week later on the drill clock: the resume takes up the deferred step only.
+    const later = answersFile('drill-later', { 'notify-ppc-final': { channel: 'web-form', ref: 'PPC-F-DRILL' } }, { pace: 'P7D' });
+    const r = irbook('resume', id, '--answers', later);
+    expect(r.status, r.stderr).toBe(0);
+    const sent = journal(id).filter((e) => e.seq > walkEnd.seq);
+    expect(sent.map((e) => e.type)).toEqual(['notify.sent']);
+    expect(Date.parse(sent[0]!.at) - Date.parse(walkEnd.at)).toBe(7 * 86_400_000);
+    const after = JSON.parse(irbook('status', id, '--json').stdout);
+    expect(after).toMatchObject({ state: 'closed', open_items: [] });
+    expect(after.clocks.find((c: { id: string }) => c.id === 'appi-final').status).toMatch(/met|late/);
+    expect(irbook('resume', id, '--answers', later).status).toBe(2);
+    expect(irbook('verify', id).status).toBe(0);
+  });
+});
+
 describe('clocks', () => {
   it('a real incident refuses --clock, --pace and --speed, and an answers file with clock:', () => {
     for (const args of [['--clock', '2026-11-23T10:00:00+08:00'], ['--pace', 'PT2M'], ['--speed', '60']]) {
