@@ -8,6 +8,8 @@ import { message } from '../core/i18n/messages.js';
 import { STAGE_IDS } from '../core/playbook/constants.js';
 import type { Playbook } from '../core/playbook/schema.js';
 import type { Presenter } from '../core/session/run.js';
+import type { OpenItem } from '../core/session/open-items.js';
+import { byTimeLeft } from '../core/session/summary.js';
 import { formatSpan, formatTime } from '../core/time/format.js';
 
 export interface PresenterOptions { lang: Lang; tz: string; c: ChalkInstance; out(line: string): void; playbook: Playbook; exercise: boolean; echo: boolean }
@@ -29,8 +31,18 @@ export function clockLine(v: ClockView, lang: Lang, tz: string, c: ChalkInstance
   }
 }
 
+/** An open item on one line: what, which step or fact, why, who, by when. */
+export function itemLine(i: OpenItem, lang: Lang, tz: string, c: ChalkInstance): string {
+  const t = (code: string, p: Record<string, string | number> = {}) => message(code, p, lang);
+  const what = t(i.kind === 'unknown' ? 'item-unknown-fact' : `item-${i.kind}`);
+  const subject = [i.step, i.fact, i.party].filter(Boolean).join(' · ');
+  const tail = [i.reason, i.owner ? `→ ${i.owner}` : undefined, i.due ? t('item-due', { due: formatTime(i.due, tz, 'short') }) : undefined].filter(Boolean).join(' · ');
+  const mark = i.kind === 'review' || i.kind === 'correction' ? c.yellow('!') : c.dim('○');
+  return `${mark} ${c.bold(what)}  ${subject}${tail ? c.dim(`  ${tail}`) : ''}`;
+}
+
 // In a run from an answers file, what was answered is echoed; at a prompt, the prompt shows it.
-const EchoTypes = new Set(['fact.recorded', 'check.done', 'decision.made', 'notify.sent', 'notify.waived', 'record.written']);
+const EchoTypes = new Set(['fact.recorded', 'check.done', 'decision.made', 'notify.sent', 'notify.waived', 'record.written', 'fact.amended', 'decision.revised', 'step.deferred']);
 
 export function terminalPresenter(o: PresenterOptions): Presenter {
   const t = (code: string, p: Record<string, string | number> = {}) => message(code, p, o.lang);
@@ -67,7 +79,7 @@ export function terminalPresenter(o: PresenterOptions): Presenter {
     // The running clocks when they change (one starts, one is met, a warning point passes);
     // warnings and overdue clocks after every step, so they cannot be missed.
     clocks(views) {
-      const open = views.filter(isOpen);
+      const open = views.filter(isOpen).sort(byTimeLeft);
       const signature = open.map((v) => `${v.clock.id}:${v.status}`).join(' ');
       if (signature !== lastClocks) {
         lastClocks = signature;

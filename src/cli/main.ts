@@ -103,6 +103,41 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .option('--note <text>', h('help-42'))
     .action((id, files, o) => run(() => import('../commands/evidence.js'), id, files, o));
 
+  p.command('amend')
+    .description(h('help-amend'))
+    .argument('<incident>', h('help-33'))
+    .argument('<name>', h('help-amend-name'))
+    .argument('<value>', h('help-amend-value'))
+    .option('--reason <text>', h('help-reason'))
+    .option('--actor <name>', h('help-actor'))
+    .action((id, name, value, o) => run(() => import('../commands/amend.js'), id, name, value, o));
+
+  p.command('defer')
+    .description(h('help-defer'))
+    .argument('<incident>', h('help-33'))
+    .argument('<step>', h('help-defer-step'))
+    .option('--reason <text>', h('help-reason'))
+    .option('--owner <who>', h('help-owner'))
+    .option('--until <time>', h('help-until'))
+    .option('--actor <name>', h('help-actor'))
+    .action((id, step, o) => run(() => import('../commands/defer.js'), id, step, o));
+
+  p.command('resolve')
+    .description(h('help-resolve'))
+    .argument('<incident>', h('help-33'))
+    .argument('<item>', h('help-item'))
+    .option('--reason <text>', h('help-reason'))
+    .option('--actor <name>', h('help-actor'))
+    .action((id, item, o) => run(() => import('../commands/resolve.js'), id, item, o));
+
+  p.command('close')
+    .description(h('help-close'))
+    .argument('<incident>', h('help-33'))
+    .option('--reason <text>', h('help-reason'))
+    .option('--waive', h('help-waive'))
+    .option('--actor <name>', h('help-actor'))
+    .action((id, o) => run(() => import('../commands/close.js'), id, o));
+
   p.command('verify')
     .description(h('help-43'))
     .argument('<incident>', h('help-33'))
@@ -166,7 +201,13 @@ export async function main(argv: readonly string[], io = { out: (s: string) => p
       // commander already printed help, the version or the usage error.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    // Ctrl-C at a prompt: the walk says where the answers are and how to resume (a UserError).
+    if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
+      io.err('');
+      return EXIT.cancelled;
+    }
     if (e instanceof UserError) {
+      if (e.exit === EXIT.cancelled) io.err('');
       io.err(`irbook: ${message(e.code, e.params, lang)}`);
       if (e.hint) io.err(`  → ${message(e.hint.code, e.hint.params ?? {}, lang)}`);
       return e.exit;

@@ -1,21 +1,21 @@
 // Shared by `start` and `resume`: wire the journal, clock, prompter and presenter to the core
-// runner, and turn the ways a walk-through can end into exit codes and hints.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { templatesDir } from '../adapters/dirs.js';
-import { DateTime } from 'luxon';
+// runner. The ways a walk can stop become user errors for the single catch in cli/main.ts.
 import { clockEngine } from '../core/clocks/clocks.js';
-import type { Party, Playbook } from '../core/playbook/schema.js';
-import type { ClockSet } from '../core/playbook/schema.js';
-import type { Inject } from '../core/session/answers.js';
-import { scaledClock, simulatedClock, type SessionClock } from '../core/session/clock.js';
+import type { ClockSet, Party, Playbook, Step } from '../core/playbook/schema.js';
+import type { Profile } from '../core/profile/schema.js';
+import type { Answers, Inject } from '../core/session/answers.js';
+import { amendsAfter } from '../core/session/changes.js';
+import { sessionZone } from '../core/session/plan.js';
+import type { SessionClock } from '../core/session/clock.js';
 import { evaluatorFor } from '../core/session/evaluator.js';
+import { stamp, type NewEvent, type Stamp } from '../core/session/events.js';
 import { AnswerError, runSession } from '../core/session/run.js';
 import { scriptedPrompter } from '../core/session/scripted.js';
-import { reduce, type State } from '../core/session/state.js';
+import { apply, reduce, type State } from '../core/session/state.js';
 import { isZone } from '../core/time/format.js';
-import { durationMs } from '../core/time/duration.js';
-import type { Journal } from '../adapters/journal.js';
+import { writeDraft } from '../adapters/drafts.js';
+import { playbooksDir } from '../adapters/dirs.js';
+import { storeDir, type Journal } from '../adapters/journal.js';
 import { terminalPresenter } from '../adapters/presenter.js';
 import { terminalPrompter } from '../adapters/prompter.js';
 import { EXIT, UserError } from '../errors.js';
@@ -28,84 +28,91 @@ export interface Walk {
   clocks: ClockSet;
   parties: readonly Party[];
   journal: Journal;
-  tz: string;
-  actor: string;
+  /** Zone, actor and drill mark of every event; the time comes from `clock`. */
+  stamp: Stamp;
   clock: SessionClock;
-  exercise: boolean;
-  answers?: Record<string, unknown>;
+  answers?: Answers;
   /** templates/drafts of the playbook's folder. */
   draftsDir: string;
+  /** The organisation profile: drafts name the operator, its contact and reporter. */
+  profile?: Profile;
   injects?: readonly Inject[];
+  /** Steps taken up before the walk goes on (deferred ones, on resume). */
+  takeUp?: readonly string[];
 }
 
 export function resolveTz(option: string | undefined, env: NodeJS.ProcessEnv): string {
-  const tz = option ?? env.IRBOOK_TZ ?? env.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return checkZone(option ?? env.IRBOOK_TZ ?? env.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+const checkZone = (tz: string): string => {
   if (!isZone(tz)) throw new UserError(EXIT.usage, 'bad-tz', { tz });
   return tz;
+};
+
+/** A new session's zone (see sessionZone); at a terminal, a machine on UTC makes the responder choose. */
+export async function startZone(given: string | undefined, env: NodeJS.ProcessEnv, ctx: Context, interactive: boolean, profile?: string): Promise<string> {
+  const z = sessionZone({ profile, given: given ?? env.IRBOOK_TZ ?? env.TZ, machine: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  if (!z.ask || !interactive) return checkZone(z.zone);
+  const { askZone } = await import('../adapters/zone-prompt.js');
+  return checkZone(await askZone(ctx.lang));
 }
 
-/** The drafts beside a playbook: the templates folder of its playbooks folder (or --templates). */
-export const draftsDir = (playbookFile: string, ctx: Context): string => join(templatesDir(dirname(playbookFile), ctx.opts.templates, ctx.env), 'drafts');
+const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
-/** The session's clock: a drill clock at `speed`, a stepped one at `pace`, or real time. */
-export function sessionClock(start: Date | undefined, o: { pace?: string; speed?: number }): SessionClock | undefined {
-  if (o.speed !== undefined) return scaledClock(start ?? new Date(), o.speed);
-  if (start !== undefined || o.pace !== undefined) return simulatedClock(start ?? new Date(), durationMs(o.pace ?? 'PT1M') ?? 60_000);
-  return undefined;
+/** `irbook resume ID`, with --store / --playbooks when they are not the defaults, so it works as typed. */
+export function resumeCommand(ctx: Pick<Context, 'opts' | 'env'>, id: string): string {
+  const parts = ['irbook', 'resume', id];
+  const store = storeDir(ctx.opts.store, ctx.env);
+  if (store !== storeDir(undefined, {})) parts.push('--store', quote(store));
+  const playbooks = playbooksDir(ctx.opts.playbooks, ctx.env);
+  if (playbooks !== playbooksDir(undefined, {})) parts.push('--playbooks', quote(playbooks));
+  return parts.join(' ');
 }
 
-export const dayOf = (now: Date, tz: string): string => DateTime.fromJSDate(now, { zone: tz }).toFormat('yyyyMMdd');
-
-/** Render a notify step's draft from the journal so far, save it beside the journal, return it. */
-async function draft(w: Walk, draftId: string, stepId: string, st: State): Promise<string | undefined> {
-  // Loaded when the first draft is needed: the template engine stays out of start-up.
-  const [{ checkDraft }, { renderDraft }] = await Promise.all([import('../adapters/template-fs.js'), import('../core/report/draft.js')]);
-  const checked = checkDraft(join(w.draftsDir, `${draftId}.yaml`));
-  if (!checked.value) return undefined;
-  const { lang, text, gloss } = renderDraft(checked.value, w.playbook, st, w.journal.events, w.ctx.lang, w.tz);
-  if (lang !== w.ctx.lang) w.ctx.out(w.ctx.c.dim(`  ${gloss}`));
-  const dir = join(w.journal.dir, 'drafts');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = join(dir, `${stepId}.${lang}.txt`);
-  writeFileSync(file, text, { mode: 0o600 });
-  w.ctx.out(w.ctx.c.dim(`  ${w.ctx.t('draft-saved', { file })}`));
-  return text;
-}
-
-/** Walk the session to its end. Returns the exit code; the journal is always closed. */
+/** Walk the session to its end; the journal is always closed. */
 export async function walk(w: Walk): Promise<number> {
   const { ctx, journal } = w;
   const s = reduce(journal.events);
   const out = (line: string) => ctx.out(line);
+  const tz = w.stamp.tz;
+  const ev = evaluatorFor(w.playbook);
+  const clocks = clockEngine(w.clocks);
+  const presenter = terminalPresenter({ lang: ctx.lang, tz, c: ctx.c, out, playbook: w.playbook, exercise: w.stamp.exercise ?? false, echo: w.answers !== undefined });
+  const append = (e: NewEvent) => journal.append(stamp(e, { ...w.stamp, at: w.clock.now().toISOString() }));
+  // The menu's code loads when it is first opened: it stays out of the time to the first prompt.
+  const menu = async (step: Step) => (await import('../adapters/menu.js')).incidentMenu({
+    lang: ctx.lang, tz, c: ctx.c, out, playbook: w.playbook, ev, clocks, state: s, now: () => w.clock.now(),
+    add: (e) => { const stored = append(e); apply(s, stored); presenter.event(stored); },
+  })(step);
   const deps = {
     playbook: w.playbook,
     parties: w.parties,
-    ev: evaluatorFor(w.playbook),
-    clocks: clockEngine(w.clocks),
-    prompter: w.answers ? scriptedPrompter(w.answers, w.clock, w.tz) : terminalPrompter({ lang: ctx.lang, tz: w.tz, clock: w.clock, c: ctx.c, out }),
-    presenter: terminalPresenter({ lang: ctx.lang, tz: w.tz, c: ctx.c, out, playbook: w.playbook, exercise: w.exercise, echo: w.answers !== undefined }),
-    // A drill is marked in every event, so no excerpt of its journal passes for a real incident.
-    append: (e: { type: string; data: object }) => journal.append({ at: w.clock.now().toISOString(), tz: w.tz, actor: w.actor, type: e.type, data: { ...e.data, ...(w.exercise ? { exercise: true } : {}) } as Record<string, unknown> }),
+    ev,
+    clocks,
+    prompter: w.answers ? scriptedPrompter(w.answers.answers, w.clock, tz) : terminalPrompter({ lang: ctx.lang, tz, clock: w.clock, c: ctx.c, out, clockFacts: new Set(Object.keys(w.clocks.facts)), menu }),
+    presenter,
+    append,
     now: () => w.clock.now(),
     tick: () => w.clock.tick(),
-    draft: (draftId: string, stepId: string, st: State) => draft(w, draftId, stepId, st),
+    draft: async (draftId: string, stepId: string, st: State) => {
+      const d = await writeDraft({ dir: w.draftsDir, journalDir: journal.dir, playbook: w.playbook, lang: ctx.lang, tz, ...(w.profile ? { profile: w.profile } : {}) }, draftId, stepId, st, journal.events);
+      if (d && d.lang !== ctx.lang) ctx.out(ctx.c.dim(`  ${d.gloss}`));
+      if (d) ctx.out(ctx.c.dim(`  ${ctx.t('draft-saved', { file: d.file })}`));
+      return d?.text;
+    },
     ...(w.injects ? { injects: w.injects } : {}),
   };
+  const after = w.answers?.amend?.length ? amendsAfter(w.playbook, w.answers.amend, () => ({ now: w.clock.now(), tz })) : undefined;
+  const hint = { code: 'hint-resume-cmd', params: { command: resumeCommand(ctx, w.id) } };
   try {
-    await runSession(deps, s);
-    ctx.err(ctx.c.dim(ctx.t(w.exercise ? 'hint-report-drill' : 'hint-report', { id: w.id })));
+    await runSession({ ...deps, ...(after ? { after } : {}) }, s, { ...(w.takeUp ? { takeUp: w.takeUp } : {}) });
+    ctx.err(ctx.c.dim(ctx.t(w.stamp.exercise ? 'hint-report-drill' : 'hint-report', { id: w.id })));
     return EXIT.ok;
   } catch (e) {
-    if (e instanceof AnswerError) {
-      ctx.err(`irbook: ${ctx.t('answers-stopped', { step: e.step, detail: ctx.t(e.code, e.params) })}`);
-      ctx.err(`  → ${ctx.t('hint-resume', { id: w.id })}`);
-      return EXIT.usage;
-    }
+    if (e instanceof AnswerError) throw new UserError(EXIT.usage, 'answers-stopped', { step: e.step, detail: ctx.t(e.code, e.params) }, hint);
     if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
-      ctx.err('');
-      ctx.err(ctx.c.yellow(ctx.t('session-saved', { file: journal.file })));
-      ctx.err(`  → ${ctx.t('hint-resume', { id: w.id })}`);
-      return EXIT.cancelled;
+      throw new UserError(EXIT.cancelled, 'session-saved', { file: journal.file }, hint);
     }
     throw e;
   } finally {

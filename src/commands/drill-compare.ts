@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { readIncident } from '../cli/incident.js';
+import { readIncident } from '../adapters/incident.js';
 import { table } from '../cli/table.js';
 import { compareDrills } from '../core/report/compare.js';
 import { renderMarkdown } from '../core/report/markdown.js';

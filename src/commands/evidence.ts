@@ -4,7 +4,10 @@ import { createReadStream, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { Journal, drillMark, incidentDir, storeDir } from '../adapters/journal.js';
+import { Journal, incidentDir, storeDir } from '../adapters/journal.js';
+import { ev, stamp } from '../core/session/events.js';
+import { sideStamp } from '../core/session/plan.js';
+import { reduce } from '../core/session/state.js';
 import { EXIT, UserError } from '../errors.js';
 
 async function sha256(file: string): Promise<string> {
@@ -29,10 +32,9 @@ export async function run(ctx: Context, id: string, files: string[], o: { actor?
   }
   const journal = Journal.open(dir);
   try {
-    const tz = journal.events.at(-1)?.tz ?? 'UTC';
-    const actor = o.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username;
+    const at = sideStamp(reduce(journal.events), new Date(), o.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username, journal.events.at(-1)?.tz);
     for (const it of items) {
-      const e = journal.append({ at: new Date().toISOString(), tz, actor, type: 'evidence.added', data: { ...it, ...(o.note ? { note: o.note } : {}), ...drillMark(journal) } });
+      const e = journal.append(stamp(ev('evidence.added', { ...it, ...(o.note ? { note: o.note } : {}) }), at));
       ctx.out(ctx.t('evidence-added', { path: it.path, sha256: it.sha256, bytes: it.bytes, seq: e.seq }));
     }
     return EXIT.ok;

@@ -1,13 +1,14 @@
 // irbook incidents: the incidents in the store with state and open clocks (drills only on request).
 import type { Context } from '../cli/context.js';
-import { readIncident, summary } from '../cli/incident.js';
+import { readIncident } from '../adapters/incident.js';
+import { summarize } from '../core/session/summary.js';
 import { table } from '../cli/table.js';
 import { listIncidents, storeDir } from '../adapters/journal.js';
 import { EXIT } from '../errors.js';
 
 export async function run(ctx: Context, o: { json?: boolean; exercises?: boolean }): Promise<number> {
   const store = storeDir(ctx.opts.store, ctx.env);
-  const all = (await Promise.all(listIncidents(store).map((id) => readIncident(ctx, id)))).map((inc) => summary(ctx, inc));
+  const all = (await Promise.all(listIncidents(store).map((id) => readIncident(ctx, id)))).map((inc) => summarize(inc, ctx.lang));
   const rows = all.filter((s) => o.exercises || !s.exercise);
   if (o.json) {
     ctx.out(JSON.stringify(rows, null, 2));

@@ -1,7 +1,10 @@
 // irbook note INCIDENT TEXT: a note in the journal (internal: never in an authority report).
 import { userInfo } from 'node:os';
 import type { Context } from '../cli/context.js';
-import { Journal, drillMark, incidentDir, storeDir } from '../adapters/journal.js';
+import { Journal, incidentDir, storeDir } from '../adapters/journal.js';
+import { ev, stamp } from '../core/session/events.js';
+import { sideStamp } from '../core/session/plan.js';
+import { reduce } from '../core/session/state.js';
 import { EXIT, UserError } from '../errors.js';
 
 export async function run(ctx: Context, id: string, words: string[], o: { actor?: string }): Promise<number> {
@@ -9,8 +12,9 @@ export async function run(ctx: Context, id: string, words: string[], o: { actor?
   if (!text) throw new UserError(EXIT.usage, 'empty-text');
   const journal = Journal.open(incidentDir(storeDir(ctx.opts.store, ctx.env), id));
   try {
-    const last = journal.events.at(-1);
-    const e = journal.append({ at: new Date().toISOString(), tz: last?.tz ?? 'UTC', actor: o.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username, type: 'note.added', data: { text, ...drillMark(journal) } });
+    // In a drill the note takes the drill clock's time, so resuming does not jump to the wall clock.
+    const at = sideStamp(reduce(journal.events), new Date(), o.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username, journal.events.at(-1)?.tz);
+    const e = journal.append(stamp(ev('note.added', { text }), at));
     ctx.out(ctx.t('note-added', { id, seq: e.seq }));
     return EXIT.ok;
   } finally {

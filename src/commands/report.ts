@@ -2,7 +2,7 @@
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { readIncident } from '../cli/incident.js';
+import { readIncident } from '../adapters/incident.js';
 import { JOURNAL_FILE, verifyJournal } from '../adapters/journal.js';
 import { playbooksDir, templatesDir } from '../adapters/dirs.js';
 import { checkTemplate } from '../adapters/template-fs.js';

@@ -1,14 +1,19 @@
-// irbook resume INCIDENT: carry on an interrupted session from its journal.
+// irbook resume INCIDENT: carry on an interrupted session from its journal, or take up the steps
+// put off once the walk is over.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
+import type { Profile } from '../core/profile/schema.js';
 import { readAnswers, readScenario } from '../cli/answers-file.js';
-import { draftsDir, resolveTz, sessionClock, walk } from '../cli/session.js';
+import { resolveTz, walk } from '../cli/session.js';
+import { recap } from '../adapters/recap.js';
+import { draftsDir } from '../adapters/drafts.js';
 import { playbooksDir } from '../adapters/dirs.js';
-import { Journal, drillMark, incidentDir, storeDir } from '../adapters/journal.js';
+import { Journal, incidentDir, storeDir } from '../adapters/journal.js';
 import { loadPlaybook } from '../adapters/playbook-fs.js';
+import { findProfile, loadProfile } from '../adapters/profile-fs.js';
 import { sha256File } from '../adapters/provenance.js';
-import { realClock } from '../core/session/clock.js';
+import { planResume } from '../core/session/plan.js';
 import { reduce } from '../core/session/state.js';
 import { EXIT, UserError } from '../errors.js';
 
@@ -17,43 +22,38 @@ export interface ResumeOptions { actor?: string; tz?: string; answers?: string; 
 export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<number> {
   const answers = o.answers ? readAnswers(ctx, o.answers) : undefined;
   if (!answers && !process.stdin.isTTY) throw new UserError(EXIT.usage, 'no-tty', {}, { code: 'see-help', params: { command: 'resume' } });
-  const dir = incidentDir(storeDir(ctx.opts.store, ctx.env), id);
-  const journal = Journal.open(dir);
+  const journal = Journal.open(incidentDir(storeDir(ctx.opts.store, ctx.env), id));
   try {
-    const s = reduce(journal.events);
-    const started = s.started;
+    const started = reduce(journal.events).started;
     if (!started) throw new UserError(EXIT.storage, 'not-a-session', { id });
-    if (s.closedAt) throw new UserError(EXIT.usage, 'session-already-closed', { id }, { code: 'hint-report', params: { id } });
-
     // The playbook by id from the playbooks folder, else the file recorded at the start.
     const byId = join(playbooksDir(ctx.opts.playbooks, ctx.env), `${started.playbook.id}.yaml`);
-    const ref = existsSync(byId) ? byId : resolve(started.playbook.file);
-    const { file, playbook, catalog } = loadPlaybook(ref, '', ctx.opts.templates);
-    const sha = sha256File(file);
-    if (sha !== started.playbook.sha256 && !o.allowChangedPlaybook) {
-      throw new UserError(EXIT.usage, 'playbook-changed', { id: playbook.id, was: started.playbook.sha256.slice(0, 12), now: sha.slice(0, 12) }, { code: 'hint-allow-changed', params: { id } });
-    }
+    const { file, playbook, catalog } = loadPlaybook(existsSync(byId) ? byId : resolve(started.playbook.file), '', ctx.opts.templates);
     if (!catalog.clocks) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
-
-    const tz = resolveTz(o.tz ?? answers?.tz ?? started.timezone, ctx.env);
-    const actor = o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? started.responder;
-    // A drill clock carries on from the journal's last time, at its pace or speed.
-    // The repair of a torn line is stamped with the wall clock; the drill clock ignores it.
-    const lastAt = journal.events.filter((e) => e.type !== 'journal.repaired').at(-1)?.at ?? started.clock?.start;
-    const clock = started.clock
-      ? sessionClock(new Date(lastAt ?? started.at), { ...(started.clock.speed ? { speed: started.clock.speed } : { pace: answers?.pace ?? started.clock.pace ?? 'PT1M' }) }) ?? realClock()
-      : realClock();
-    if (started.clock && !started.clock.speed) clock.tick();
+    const plan = planResume(journal.events, {
+      id, tz: resolveTz(o.tz ?? answers?.tz ?? started.timezone, ctx.env),
+      actor: o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? started.responder,
+      playbook: { id: playbook.id, version: playbook.version, sha256: sha256File(file) },
+      allowChanged: o.allowChangedPlaybook ?? false,
+      ...(answers?.clock !== undefined ? { clock: answers.clock } : {}), ...(answers?.pace !== undefined ? { pace: answers.pace } : {}), ...(answers?.speed !== undefined ? { speed: answers.speed } : {}),
+    });
+    if (!plan.ok) throw plan.error;
+    for (const e of plan.events) journal.append(e);
     const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
-
-    if (sha !== started.playbook.sha256) {
-      // Carrying on with a changed playbook is allowed, and recorded.
-      journal.append({ at: clock.now().toISOString(), tz, actor, type: 'playbook.changed', data: { id: playbook.id, was: started.playbook.sha256, now: sha, version: playbook.version, ...drillMark(journal) } });
-    }
     if (journal.repaired) ctx.err(ctx.c.yellow(ctx.t('journal-repaired-note', { line: journal.repaired.line, bytes: journal.repaired.bytes })));
     ctx.out(ctx.c.bold(ctx.t('session-resumed', { id, seq: journal.events.length })));
-    return await walk({ ctx, id, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, tz, actor, clock, exercise: started.exercise, draftsDir: draftsDir(file, ctx), ...(injects.length ? { injects } : {}), ...(answers ? { answers: answers.answers } : {}) });
+    recap(ctx, { playbook, clocks: catalog.clocks, state: reduce(journal.events), events: journal.events, now: plan.clock.now(), tz: plan.stamp.tz });
+    return await walk({
+      ctx, id, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, stamp: plan.stamp, clock: plan.clock,
+      draftsDir: draftsDir(file, ctx.opts.templates, ctx.env), ...withProfile(ctx), takeUp: plan.takeUp, ...(injects.length ? { injects } : {}), ...(answers ? { answers } : {}),
+    });
   } finally {
     journal.close();
   }
+}
+
+/** The organisation profile of the playbooks folder in use, for the drafts. */
+function withProfile(ctx: Context): { profile?: Profile } {
+  const profile = loadProfile(findProfile(playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.profile, ctx.env));
+  return profile ? { profile } : {};
 }

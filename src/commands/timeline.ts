@@ -1,6 +1,6 @@
 // irbook timeline INCIDENT: every event with its time, as a table (or JSON).
 import type { Context } from '../cli/context.js';
-import { readIncident } from '../cli/incident.js';
+import { readIncident } from '../adapters/incident.js';
 import { table } from '../cli/table.js';
 import { resolveTz } from '../cli/session.js';
 import { describeEvent } from '../core/session/describe.js';

@@ -19,7 +19,7 @@ beforeAll(() => {
   const a = irbook('start', 'chat-leak', '--answers', ANSWERS);
   expect(a.status, a.stderr).toBe(0);
   real = /INC-\d{8}-\d{3}/.exec(a.stdout)![0];
-  const b = irbook('start', 'chat-leak', '--answers', ANSWERS, '--exercise');
+  const b = irbook('start', 'chat-leak', '--answers', ANSWERS, '--exercise', '--clock', '2026-11-23T10:00:00+08:00', '--pace', 'PT2M');
   expect(b.status, b.stderr).toBe(0);
   drill = /INC-\d{8}-\d{3}/.exec(b.stdout)![0];
 });

@@ -2,7 +2,7 @@
 // profile they need (refused naming the field, or a stamped draft), the drill template refused for
 // a real incident, validate checking irbook.yaml, and each variant's items in order in the PDF text.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,24 @@ const pdfText = (file: string) => spawnSync('pdftotext', ['-layout', file, '-'],
 const inOrder = (text: string, items: string[]) => items.map((i) => text.indexOf(i));
 
 describe('the organisation profile', () => {
+  it('gives a session its zone and lets the drafts of the walk name the operator', () => {
+    const answers = join(store, 'no-tz.yaml');
+    writeFileSync(answers, readFileSync('test/fixtures/answers/chat-leak.yaml', 'utf8').replace(/^tz: .*$/m, ''));
+    const run = (...extra: string[]) => spawnSync(process.execPath, ['bin/irbook.js', 'start', 'chat-leak', '--answers', answers, ...extra], { encoding: 'utf8', env: { ...env, TZ: 'UTC', IRBOOK_TZ: '' }, input: '' });
+    const zoneOf = (out: string) => {
+      const inc = /INC-\d{8}-\d{3}/.exec(out)![0];
+      const first = JSON.parse(readFileSync(join(store, inc, 'journal.jsonl'), 'utf8').split('\n')[0]!) as { tz: string };
+      return { inc, tz: first.tz };
+    };
+    const without = run();
+    expect(without.status, without.stderr).toBe(0);
+    expect(zoneOf(without.stdout).tz).toBe('UTC');
+    const withProfile = run('--profile', PROFILE);
+    expect(withProfile.status, withProfile.stderr).toBe(0);
+    const { inc, tz } = zoneOf(withProfile.stdout);
+    expect(tz).toBe('Asia/Shanghai');
+    expect(readFileSync(join(store, inc, 'drafts', 'notify-cac.zh.txt'), 'utf8')).toContain('上海樱花信息技术有限公司');
+  });
   it('a CAC report without one is refused (exit 3), naming the fields it needs', () => {
     const r = irbook('report', id, '-t', 'cac', '-f', 'md', '-o', '-');
     expect(r.status).toBe(3);

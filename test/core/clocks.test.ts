@@ -10,7 +10,7 @@ const base = { aware_at: AWARE, data_categories: ['personal'], persons_affected:
 function state(facts: Record<string, unknown>, notices: { step: string; party: string; at: string; satisfies: string[] }[] = []): State {
   const s = emptyState();
   s.facts = { ...base, ...facts };
-  s.notices = notices.map((n) => ({ ...n, channel: 'x', ref: 'y', recordedAt: n.at }));
+  s.notices = notices.map((n, ord) => ({ ...n, channel: 'x', ref: 'y', recordedAt: n.at, ord, told: [] }));
   return s;
 }
 const status = (s: State, id: string, now = '2026-11-21T00:00:00Z'): ClockStatus | undefined =>

@@ -95,6 +95,16 @@ describe('the HQ 事故報告書', () => {
     expect(items.rows.some((r) => r[0]!.includes('所在地の省級インターネット情報弁公室') && r[1] !== '—')).toBe(true);
     expect(items.rows.some((r) => r[0]!.includes('復旧・再発防止'))).toBe(true);
   });
+  it('lists the session\'s open items: a correction owed after an amendment', () => {
+    const later = [
+      ...events,
+      { seq: 998, at: '2026-12-01T01:00:00Z', tz: 'Asia/Tokyo', actor: 'li', type: 'fact.amended', data: { fact: 'persons_affected', value: 2500, previous: 1500, reason: '重複除去前の件数だった' } },
+    ];
+    const m = buildReport({ playbook, events: later, template: template('hq'), clocks: clocks!, parties, generatedAt, profile });
+    const rows = (m.sections.find((s) => s.id === 'open-items') as TableSection).rows.map((r) => r[0]);
+    // Parties told 1,500 before the amendment are owed a correction (PPC 訂正, CAC 补报).
+    expect(rows.some((r) => r!.includes('個人情報保護委員会への訂正報告'))).toBe(true);
+  });
   it('lists corrections only when there are some', () => {
     expect(model.sections.map((s) => s.id)).not.toContain('amendments');
     const amended = [...events, { seq: 999, at: '2026-12-01T01:00:00Z', tz: 'Asia/Tokyo', actor: 'li', type: 'fact.amended', data: { fact: 'persons_affected', value: 2500, previous: 1500, reason: '重複除去前の件数だった' } }];

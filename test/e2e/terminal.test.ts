@@ -67,8 +67,26 @@ describe.skipIf(!TMUX)(TITLE, () => {
   /** The label under the select cursor ("❯ label"), or '' when none is on screen. */
   const cursor = (screen: string) => [...screen.matchAll(/^❯ (.*)$/gm)].pop()?.[1]?.trim() ?? '';
 
+  // The walk offers by itself to do a notification whose clock is overdue or near (once per run):
+  // this walk says "not now" to each offer and goes on with the prompt it expects.
+  const openPrompt = (screen: string) => [...screen.matchAll(/^\? (.*)$/gm)].pop()?.[1] ?? '';
+  const OFFER = 'を今行いますか';
+  async function reach(q: string): Promise<void> {
+    for (;;) {
+      const s = await pane.waitUntil((sc) => asking(q).test(sc) || openPrompt(sc).includes(OFFER), `the prompt 「${q}」`);
+      if (asking(q).test(s)) return;
+      const offer = openPrompt(s);
+      await pickAt(offer, '今はしない');
+      await pane.waitUntil((sc) => !openPrompt(sc).startsWith(offer), 'the offer answered');
+    }
+  }
+
   async function choose(q: string, label: string): Promise<void> {
-    await pane.waitFor(asking(q), `the prompt 「${q}」`);
+    await reach(q);
+    await pickAt(q, label);
+  }
+
+  async function pickAt(q: string, label: string): Promise<void> {
     for (let moves = 0; moves < 12; moves++) {
       const at = cursor(pane.screen());
       if (at.startsWith(label)) {
@@ -85,7 +103,7 @@ describe.skipIf(!TMUX)(TITLE, () => {
   const check = (item: string) => choose(item, '完了');
 
   async function typeText(q: string, text: string): Promise<void> {
-    await pane.waitFor(asking(q), `the prompt 「${q}」`);
+    await reach(q);
     await pane.type(text);
     await pane.waitUntil((s) => below(s, q).includes(text), `「${text}」 to be echoed at 「${q}」`);
     await pane.press('Enter');
@@ -94,7 +112,7 @@ describe.skipIf(!TMUX)(TITLE, () => {
 
   /** Type a bad answer: the prompt must stay open and show `error`; then erase it (Ctrl-U). */
   async function typeRejected(q: string, text: string, error: RegExp): Promise<string> {
-    await pane.waitFor(asking(q), `the prompt 「${q}」`);
+    await reach(q);
     await pane.type(text);
     if (text.trim()) await pane.waitUntil((s) => below(s, q).includes(text), `「${text}」 to be echoed at 「${q}」`);
     await pane.press('Enter');
@@ -159,12 +177,16 @@ describe.skipIf(!TMUX)(TITLE, () => {
 
     // ── 3. Ctrl-C at the next prompt ─────────────────────────────────────────────────────────
     const malicious = '不正の目的（持ち出し・売却・嫌がらせ等）の疑いがあるか';
-    await pane.waitFor(asking(malicious), 'the first circumstances prompt');
+    await reach(malicious);
+    // A yes/no a reporting clock reads: no answer under the cursor to take with a stressed Enter.
+    expect(cursor(pane.screen())).toBe('— 選択してください —');
     await pane.press('C-c');
     expect(await exitCode()).toBe(130);
     let screen = pane.screen();
     expect(screen).toContain(`中断しました。ここまでの回答は ${join(store, id, 'journal.jsonl')} に保存されています。`);
-    expect(screen).toContain(`再開するには: irbook resume ${id}`);
+    // The hint is a command that works as typed: the store is not the default, so it says which.
+    const hint = new RegExp(`再開するには: irbook (resume ${id} --store ${esc(store)})$`, 'm').exec(screen);
+    expect(hint, screen).not.toBeNull();
     expect(screen).not.toMatch(/\n\s+at .+:\d+:\d+\)?$/m); // no stack trace
 
     // ── 4. what was typed is in the journal ──────────────────────────────────────────────────
@@ -180,7 +202,8 @@ describe.skipIf(!TMUX)(TITLE, () => {
     const seqBefore = events.length;
 
     // ── 5. resume at the terminal: several steps, two decisions, a notification ──────────────
-    await shell(`node bin/irbook.js resume ${id} --lang ja`);
+    // Resume exactly as the hint says, in a shell without IRBOOK_STORE.
+    await shell(`env -u IRBOOK_STORE node bin/irbook.js ${hint?.[1] ?? ''} --lang ja`);
     await pane.waitFor(new RegExp(`${id} をイベント ${seqBefore} の続きから再開します。`), 'the resumed line');
     await choose(malicious, 'いいえ');
     await choose('不正利用により財産的被害が生じるおそれがあるか', 'いいえ');
@@ -197,7 +220,7 @@ describe.skipIf(!TMUX)(TITLE, () => {
 
     // A decision with the recommendation (the cursor starts on it).
     const recall = '投稿の取り消し・削除と、社外メンバーの退出を依頼するか';
-    await pane.waitFor(asking(recall), 'the recall decision');
+    await reach(recall);
     expect(after(pane.screen(), '[recall]')).toContain('推奨: はい');
     expect(cursor(pane.screen())).toBe('はい (推奨)');
     await choose(recall, 'はい');
@@ -205,12 +228,12 @@ describe.skipIf(!TMUX)(TITLE, () => {
     await check('[1/3] 投稿者に取り消し');
     await check('[2/3] グループ管理者にファイル削除');
     // A checklist item not done, with a reason.
-    await choose('[3/3] WeCom / DingTalk / Lark の管理コンソール', '未実施・該当なし');
-    await typeText('理由（任意）', skipReason);
+    await choose('[3/3] WeCom / DingTalk / Lark の管理コンソール', '該当なし');
+    await typeText('該当しない理由', skipReason);
 
     // A decision AGAINST the recommendation: a reason is asked for, and an empty one re-asks.
     const suspend = '投稿者のアカウントを一時停止し、全端末のセッションを無効化するか';
-    await pane.waitFor(asking(suspend), 'the suspend-account decision');
+    await reach(suspend);
     expect(after(pane.screen(), '[suspend-account]')).toContain('推奨: いいえ');
     expect(cursor(pane.screen())).toBe('いいえ (推奨)');
     await choose(suspend, 'はい');
@@ -225,8 +248,8 @@ describe.skipIf(!TMUX)(TITLE, () => {
     await choose('中国の網絡安全事件分級指南による事件の等級', '一般 (general)');
     await choose('日本本社へ報告するか', 'はい');
     // A notification: channel (select), reference (typed), time (default now).
-    await pane.waitFor(/通知先: 日本本社/, 'the notify-hq step');
     await choose('送信しましたか', '送信した');
+    expect(after(pane.screen(), '[notify-hq]')).toMatch(/通知先: 日本本社/);
     await choose('連絡手段', 'email');
     await typeText('参照番号（受付番号・件名など。なければ -）', 'HQ-E2E-01');
     const sentAt = '送信日時（now または過去の日時）';
@@ -236,7 +259,7 @@ describe.skipIf(!TMUX)(TITLE, () => {
     await pane.waitFor(answered(sentAt, 'now'), 'the sent-at default taken');
 
     // ── Ctrl-C again, at the police decision ─────────────────────────────────────────────────
-    await pane.waitFor(asking('公安機関（警察）へ届け出るか'), 'the report-police decision');
+    await reach('公安機関（警察）へ届け出るか');
     await pane.press('C-c');
     expect(await exitCode()).toBe(130);
     expect(pane.screen()).toContain(`再開するには: irbook resume ${id}`);
@@ -293,5 +316,56 @@ answers:
     const against = events.filter((e) => e.type === 'decision.made' && e.data.reason !== undefined);
     expect(against.map((e) => [e.data.step, e.data.reason])).toEqual([['suspend-account', reason]]);
     expect(events.filter((e) => e.type === 'stage.completed').map((e) => e.data.stage)).toEqual(['detect', 'initial_response', 'investigate', 'disclose', 'recover']);
+  }, 120_000);
+
+  it('offers an overdue-or-near notification by itself, and opens the incident menu from a prompt', async () => {
+    await shell('node bin/irbook.js start chat-leak --lang ja --tz Asia/Shanghai --actor e2e');
+    const id = (await pane.waitFor(/インシデント (INC-\d{8}-\d{3}) を開始しました/, 'the session-started line'))[1] ?? '';
+    await check('報告対象の「異常」に該当することを確認した');
+    await check('報告ルートに従い');
+    // Known 100 hours ago: the PPC preliminary report (5 days, warning after 3) is near.
+    await typeText('会社が漏えいを知った日時', shanghai(100));
+    await typeText('投稿・転送が行われた日時（分かる範囲で）', 'unknown');
+    await choose('使われたチャットツール', 'WeChat（微信）');
+    await choose('どこに投稿・転送されたか', '社外の人を含むグループ');
+    const cats = '含まれていた情報の種類';
+    await reach(cats);
+    await pane.press('Down', 'Space', 'Enter');
+    await pane.waitFor(answered(cats, '個人情報 (personal)'), 'data_categories answered');
+    await typeText('影響を受ける本人の数（推定可）', '1500');
+
+    // The walk offers the PPC notification before the next step; take it now.
+    const offer = '個人情報保護委員会への速報: 残り';
+    await pane.waitFor(asking(offer), 'the offer of the PPC preliminary report');
+    expect(openPrompt(pane.screen())).toContain('notify-ppc-preliminary');
+    await pickAt(offer, 'はい、今行う');
+    await choose('送信しましたか', '送信した');
+    await choose('連絡手段', 'web-form');
+    await typeText('参照番号（受付番号・件名など。なければ -）', 'PPC-R-TMUX');
+    await reach('送信日時');
+    await pane.press('Enter');
+
+    // Back at the step it came from; open the menu there.
+    const malicious = '不正の目的（持ち出し・売却・嫌がらせ等）の疑いがあるか';
+    await choose(malicious, '☰ インシデントメニュー');
+    await choose('インシデントメニュー', '期限（緊急順）');
+    // By time left: the open PPC final report first, the met preliminary one after it.
+    await pane.waitFor(/報告期限（Asia\/Shanghai）:\n\s+⏱\s+個人情報保護委員会への確報: 残り[^\n]*\n\s+✓\s+個人情報保護委員会への速報: 報告済み/, 'the deadlines by time left');
+    await choose('インシデントメニュー', '以前の回答を訂正');
+    await choose('どの回答を訂正しますか', 'persons_affected = 1500');
+    await typeText('正しい値（現在: 1500）', '2000000');
+    await typeText('訂正の理由（記録されます）', '件数の誤記');
+    await choose('インシデントメニュー', '未了事項');
+    const items = await pane.waitFor(/未了事項（2 件）:\n\s+! 訂正報告\s+notify-ppc-preliminary · persons_affected · ppc[^\n]*\n\s+○ 未確定\s+scope · occurred_at/, 'the correction and the unknown item');
+    expect(items[0]).toContain('1500 → 2000000');
+    await choose('インシデントメニュー', '質問に戻る');
+    await reach(malicious);
+    await pane.press('C-c');
+    expect(await exitCode()).toBe(130);
+
+    const events = journal(id);
+    expect(events.find((e) => e.type === 'notify.sent')?.data).toMatchObject({ step: 'notify-ppc-preliminary', party: 'ppc', channel: 'web-form', ref: 'PPC-R-TMUX' });
+    expect(events.find((e) => e.type === 'fact.recorded' && e.data.fact === 'occurred_at')?.data).toMatchObject({ value: null, unknown: true });
+    expect(events.at(-1)).toMatchObject({ type: 'fact.amended', data: { fact: 'persons_affected', value: 2_000_000, previous: 1500, reason: '件数の誤記' } });
   }, 120_000);
 });

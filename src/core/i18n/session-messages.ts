@@ -1,7 +1,10 @@
 // Messages of the guided session, status, timeline and the other incident commands.
 import type { Catalog } from './messages.js';
+import { RECORD, RECORD_HELP } from './record-messages.js';
 
 export const SESSION: Catalog = {
+  ...RECORD,
+  ...RECORD_HELP,
   // input
   'input-boolean': { en: 'answer yes or no', ja: '「はい」か「いいえ」で答えてください', zh: '请回答“是”或“否”' },
   'input-empty': { en: 'an answer is needed', ja: '回答が必要です', zh: '需要回答' },
@@ -15,7 +18,7 @@ export const SESSION: Catalog = {
   'answer-missing': { en: 'the answers file has no answer for this step', ja: '回答ファイルにこのステップの回答がありません', zh: '答案文件中没有此步骤的回答' },
   'answer-missing-fact': { en: 'the answers file does not give "{fact}"', ja: '回答ファイルに "{fact}" がありません', zh: '答案文件中没有 "{fact}"' },
   'answer-missing-item': { en: 'the answers file does not answer item {item}', ja: '回答ファイルに項目 {item} の回答がありません', zh: '答案文件中没有第 {item} 项的回答' },
-  'answer-check': { en: 'a checklist item is answered with done, skip or {skip: reason}', ja: 'チェック項目の回答は done、skip、{skip: 理由} のいずれかです', zh: '检查项的回答应为 done、skip 或 {skip: 原因}' },
+  'answer-check': { en: 'a checklist item is answered with done, not-yet, skip or {skip: reason}', ja: 'チェック項目の回答は done、not-yet、skip、{skip: 理由} のいずれかです', zh: '检查项的回答应为 done、not-yet、skip 或 {skip: 原因}' },
   'answer-notify': { en: 'a notification is answered with {channel, ref, at}', ja: '通知の回答は {channel, ref, at} の形式です', zh: '通报的回答格式为 {channel, ref, at}' },
   'answer-reason-required': { en: 'the answer goes against the recommendation: a reason is required', ja: '推奨と異なる回答です。理由が必要です', zh: '回答与建议不同，需要说明理由' },
   'answers-stopped': { en: 'stopped at step "{step}": {detail}', ja: 'ステップ "{step}" で停止しました: {detail}', zh: '在步骤 "{step}" 处停止：{detail}' },
@@ -38,8 +41,9 @@ export const SESSION: Catalog = {
   'why': { en: 'why: {rationale}', ja: '理由: {rationale}', zh: '理由：{rationale}' },
   'override-reason': { en: 'This goes against the recommendation. Why? (recorded in the report)', ja: '推奨と異なる判断です。理由を入力してください（報告書に記載されます）', zh: '此决定与建议不同，请说明理由（将写入报告）' },
   'check-done': { en: 'Done', ja: '完了', zh: '已完成' },
-  'check-skip': { en: 'Not done / not applicable', ja: '未実施・該当なし', zh: '未完成／不适用' },
-  'skip-reason': { en: 'Why not? (optional)', ja: '理由（任意）', zh: '原因（可选）' },
+  'check-not-yet': { en: 'Not yet (keep it open)', ja: '未実施（後で対応）', zh: '尚未完成（保留待办）' },
+  'check-skip': { en: 'Not applicable', ja: '該当なし', zh: '不适用' },
+  'skip-reason': { en: 'Why does it not apply?', ja: '該当しない理由', zh: '不适用的原因' },
   'notify-to': { en: 'Notify: {party}', ja: '通知先: {party}', zh: '通报对象：{party}' },
   'notify-satisfies': { en: 'this notice satisfies: {clocks}', ja: 'この通知で満たす期限: {clocks}', zh: '此通报满足的时限：{clocks}' },
   'notify-sent-q': { en: 'Was it sent?', ja: '送信しましたか', zh: '是否已发送' },
@@ -65,7 +69,7 @@ export const SESSION: Catalog = {
   'clock-undetermined': { en: '{title}: not yet known whether it applies', ja: '{title}: 適用の有無は未確定', zh: '{title}：尚不确定是否适用' },
   'clock-short-left': { en: '{left} left', ja: '残り {left}', zh: '剩余 {left}' },
   'clock-short-overdue': { en: 'overdue {left}', ja: '{left} 超過', zh: '逾期 {left}' },
-  'clocks-heading': { en: 'Reporting clocks', ja: '報告期限', zh: '报告时限' },
+  'clocks-heading': { en: 'Reporting clocks ({tz})', ja: '報告期限（{tz}）', zh: '报告时限（{tz}）' },
   // start / resume
   'no-tty': { en: 'no terminal to ask questions on: run it in a terminal, or pass --answers FILE', ja: '質問できる端末がありません。端末で実行するか --answers FILE を指定してください', zh: '没有可用于提问的终端：请在终端中运行，或使用 --answers FILE' },
   'bad-speed': { en: '--speed must be a number above 0 (e.g. 60), not "{speed}"', ja: '--speed には 0 より大きい数（例: 60）を指定してください（"{speed}" は不可）', zh: '--speed 必须是大于 0 的数字（如 60），不能是 "{speed}"' },
@@ -73,7 +77,6 @@ export const SESSION: Catalog = {
   'session-started': { en: 'Incident {id} opened with playbook {playbook} {version}. Journal: {file}', ja: 'インシデント {id} を開始しました（プレイブック {playbook} {version}）。ジャーナル: {file}', zh: '已创建事件 {id}（剧本 {playbook} {version}）。日志：{file}' },
   'session-resumed': { en: 'Resuming {id} after event {seq}.', ja: '{id} をイベント {seq} の続きから再開します。', zh: '从事件 {seq} 之后继续 {id}。' },
   'session-saved': { en: 'Interrupted. Everything answered so far is saved in {file}.', ja: '中断しました。ここまでの回答は {file} に保存されています。', zh: '已中断。目前的所有回答已保存在 {file}。' },
-  'hint-resume': { en: 'resume with: irbook resume {id}', ja: '再開するには: irbook resume {id}', zh: '继续请运行：irbook resume {id}' },
   'hint-report': { en: 'report with: irbook report {id} --template hq --format pdf', ja: '報告書の作成: irbook report {id} --template hq --format pdf', zh: '生成报告：irbook report {id} --template hq --format pdf' },
   'hint-report-drill': { en: 'after-action report: irbook report {id} --template drill --format pdf', ja: '事後評価報告書: irbook report {id} --template drill --format pdf', zh: '演练评估报告：irbook report {id} --template drill --format pdf' },
   'journal-repaired-note': { en: 'The journal ended in a half-written line ({bytes} bytes, line {line}); it was removed and the repair recorded.', ja: 'ジャーナルの末尾に書きかけの行がありました（{line} 行目、{bytes} バイト）。削除し、修復を記録しました。', zh: '日志末尾有一行未写完（第 {line} 行，{bytes} 字节），已删除并记录修复。' },
@@ -84,6 +87,7 @@ export const SESSION: Catalog = {
   // status, timeline, incidents
   'status-open': { en: 'open', ja: '対応中', zh: '处理中' },
   'status-closed': { en: 'closed', ja: '終了', zh: '已结束' },
+  'status-open-items': { en: 'walk done, items open', ja: '手順完了・残課題あり', zh: '流程完成，有待办事项' },
   'status-line': { en: '{id}  {title}  [{state}]', ja: '{id}  {title}  [{state}]', zh: '{id}  {title}  [{state}]' },
   'status-stage': { en: 'stage: {stage}', ja: 'ステージ: {stage}', zh: '阶段：{stage}' },
   'status-next': { en: 'next: {step}', ja: '次のステップ: {step}', zh: '下一步：{step}' },

@@ -1,28 +1,18 @@
 // The one source of truth for the file formats: zod schemas from which the validator works and
 // the JSON Schemas in playbooks/ are generated (`npm run schema`; a test keeps them in step).
 import { z } from 'zod';
-import { durationMs } from '../time/duration.js';
-import { FACT_PATTERN, FACT_TYPES, ID_PATTERN, RECORD_SECTIONS } from './constants.js';
+import { FACT_TYPES } from './constants.js';
+import { duration, expr, factName, id, option, text } from './schema-parts.js';
+import { askSchema } from '../session/kinds/ask.js';
+import { checkSchema } from '../session/kinds/check.js';
+import { decideSchema } from '../session/kinds/decide.js';
+import { notifySchema } from '../session/kinds/notify.js';
+import { recordSchema } from '../session/kinds/record.js';
 
 export * from './constants.js';
 
 
-const id = z.string().regex(ID_PATTERN).describe('An id: lower-case letters, digits and hyphens, starting with a letter.');
-const factName = z.string().regex(FACT_PATTERN).describe('A fact name: lower-case letters, digits and underscores (usable in CEL).');
-const expr = z.string().min(1).describe('A CEL expression over the facts, `policy` and earlier decisions.');
-const duration = z.string().refine((s) => durationMs(s) !== undefined, { message: 'duration' })
-  .describe('An ISO-8601 duration such as P5D, PT4H or PT1H30M.');
-
-export const text = z.union([
-  z.string(),
-  z.object({ ja: z.string(), zh: z.string(), en: z.string() }).partial().strict(),
-]).describe('Text: a plain string, or a map of languages {ja, zh, en}.');
-
-const option = z.union([
-  z.string().regex(FACT_PATTERN),
-  z.object({ id: z.string().regex(FACT_PATTERN), label: text }).strict(),
-]).describe('An option id, or {id, label} to show a translated label.');
-
+export { text };
 
 export const factSchema = z.object({
   type: z.enum(FACT_TYPES),
@@ -31,29 +21,7 @@ export const factSchema = z.object({
   options: z.array(option).min(1).optional().describe('For choice and multi: the allowed values.'),
   min: z.number().optional(),
   max: z.number().optional(),
-}).strict();
-
-const checkItem = text;
-const decide = z.object({
-  question: text,
-  recommend: expr.optional().describe('CEL: a bool for yes/no decisions, an option id for `options` decisions.'),
-  rationale: text.optional(),
-  options: z.array(option).min(2).optional().describe('A multi-way decision: the answer is one of these ids.'),
-  sets: factName.optional().describe('The fact the answer becomes (bool, or the option id) for later guards.'),
-  target: duration.optional().describe('Drill target: how long after the stage starts this decision should be made.'),
-}).strict();
-
-
-const notify = z.object({
-  party: id,
-  satisfies: z.array(id).optional().describe('Clock ids this notification satisfies.'),
-  draft: id.optional().describe('A draft message in templates/drafts/<id>.yaml.'),
-  note: text.optional(),
-}).strict();
-
-const record = z.object({
-  prompt: text,
-  section: z.enum(RECORD_SECTIONS).optional().describe('The report section the text fills.'),
+  unknown_ok: z.boolean().optional().describe('The fact may be answered "unknown" (it becomes an open item until amended).'),
 }).strict();
 
 export const stepSchema = z.object({
@@ -61,11 +29,12 @@ export const stepSchema = z.object({
   title: text.optional(),
   when: expr.optional().describe('CEL guard: the step is skipped (and recorded as skipped) when false.'),
   owner: z.string().optional().describe('The role that does this step.'),
-  check: z.union([checkItem, z.array(checkItem).min(1)]).optional(),
-  ask: z.array(factName).min(1).optional(),
-  decide: decide.optional(),
-  notify: notify.optional(),
-  record: record.optional(),
+  // Each kind's part comes from its module in src/core/session/kinds.
+  check: checkSchema.optional(),
+  ask: askSchema.optional(),
+  decide: decideSchema.optional(),
+  notify: notifySchema.optional(),
+  record: recordSchema.optional(),
 }).strict();
 
 export const stageSchema = z.object({

@@ -6,7 +6,7 @@ import { bullet, factLabel, factValue, has, labelled, paren, partyName, records,
 import type { FieldsSection, Section, TextSection } from './model.js';
 import type { TemplateSection } from './template.js';
 import { display, displayAnswer, joiner } from './values.js';
-import { openItemsFromState, type OpenItem } from './open-items.js';
+import { reportOpenItems, type OpenItem } from './open-items.js';
 import { unitOf } from './numbers.js';
 
 type Builder = (c: Ctx, sec: TemplateSection, title: string) => Section;
@@ -85,7 +85,7 @@ export const HQ_BUILDERS: Record<string, Builder> = {
   },
 
   'open-items'(c, _sec, title) {
-    const items: readonly OpenItem[] = c.in.openItems ?? openItemsFromState(c.in.playbook, c.s, c.views);
+    const items: readonly OpenItem[] = c.in.openItems ?? reportOpenItems(c.in.playbook, c.s, c.views);
     const what = (i: OpenItem) => {
       if (i.kind === 'clock' || i.kind === 'overdue') {
         const clock = c.views.find((v) => v.clock.id === i.reason)?.clock;

@@ -21,11 +21,13 @@ export const answersSchema = z.object({
   actor: z.string().min(1).optional(),
   tz: z.string().optional(),
   exercise: z.boolean().optional(),
-  clock: z.string().optional().describe('Start a simulated clock at this ISO time; each answer advances it by `pace`.'),
+  clock: z.string().optional().describe('Drills only: start a simulated clock at this ISO time; each answer advances it by `pace`.'),
   pace: duration.optional(),
   speed: z.number().positive().max(100_000).optional().describe('Drill clock running this many times faster than real time.'),
   injects: z.lazy(() => injectsSchema).optional(),
   answers: z.record(z.string(), z.unknown()),
+  amend: z.array(z.object({ after: z.string(), fact: z.string(), value: z.unknown(), reason: z.string().min(1) }).strict()).optional()
+    .describe('Corrections, each applied right after the step named in `after` (a fact, or a decision by step id or `sets:` name).'),
 }).strict();
 
 export type Answers = z.infer<typeof answersSchema>;

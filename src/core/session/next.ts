@@ -1,7 +1,10 @@
 // next(playbook, state) → what the session does now: enter or complete a stage, skip a guarded
-// step, walk the responder through a step, or close.
+// step, walk the responder through a step, or close. A deferred step is passed over (it is an
+// open item); so are checklist items answered "not yet".
 import type { Playbook, StageId, Step } from '../playbook/schema.js';
 import type { Evaluator } from './evaluator.js';
+import { kindOf } from './kinds/index.js';
+import type { Pending } from './kinds/kind.js';
 import type { State } from './state.js';
 
 export interface Position { stage: number; step: number; steps: number }
@@ -9,28 +12,12 @@ export interface Position { stage: number; step: number; steps: number }
 export type Next =
   | { kind: 'enter-stage'; stage: StageId }
   | { kind: 'skip'; stage: StageId; step: Step; guard: string; facts: Record<string, unknown>; error?: string }
-  | { kind: 'step'; stage: StageId; step: Step; at: Position; facts?: string[]; items?: number[] }
+  | ({ kind: 'step'; stage: StageId; step: Step; at: Position } & Pending)
   | { kind: 'complete-stage'; stage: StageId }
   | { kind: 'close' }
   | { kind: 'done' };
 
-export const checkItems = (step: Step): unknown[] => (step.check === undefined ? [] : Array.isArray(step.check) ? step.check : [step.check]);
-
-/** What is left of a step: facts not yet answered, check items not yet confirmed. */
-function pending(step: Step, s: State): { facts?: string[]; items?: number[] } | undefined {
-  if (s.done.has(step.id)) return undefined;
-  if (step.ask) {
-    const asked = s.asked.get(step.id);
-    const facts = step.ask.filter((f) => !asked?.has(f));
-    return facts.length ? { facts } : undefined;
-  }
-  if (step.check !== undefined) {
-    const done = s.checks.get(step.id);
-    const items = checkItems(step).map((_, i) => i).filter((i) => !done?.has(i));
-    return items.length ? { items } : undefined;
-  }
-  return {};
-}
+export const pending = (step: Step, s: State, takeUp = false): Pending | undefined => kindOf(step)?.pending(step, s, takeUp);
 
 export function next(pb: Playbook, s: State, ev: Evaluator): Next {
   if (s.closedAt) return { kind: 'done' };
@@ -51,4 +38,14 @@ export function next(pb: Playbook, s: State, ev: Evaluator): Next {
     return { kind: 'complete-stage', stage: id };
   }
   return { kind: 'close' };
+}
+
+/** Where a step is in the playbook (for a step taken up out of order). */
+export function locate(pb: Playbook, stepId: string): { stage: StageId; step: Step; at: Position } | undefined {
+  for (const [i, stage] of pb.stages.entries()) {
+    const j = stage.steps.findIndex((x) => x.id === stepId);
+    const step = stage.steps[j];
+    if (step) return { stage: stage.id as StageId, step, at: { stage: i, step: j, steps: stage.steps.length } };
+  }
+  return undefined;
 }

@@ -1,22 +1,34 @@
-// The walk-through: ask next() what to do, let the prompter get the answer, append the event, and
-// repeat. Every answer is appended (and, by the journal, fsync'd) before the next prompt, so a
-// crash loses nothing that was acknowledged. I/O comes in through the deps.
+// The walk-through: ask next() what to do, let the step's kind get the answer from the prompter,
+// append the event, and repeat. Every answer is appended (and, by the journal, fsync'd) before the
+// next prompt, so a crash loses nothing that was acknowledged. I/O comes in through the deps.
 import type { Text } from '../i18n/lang.js';
 import type { Fact, Option, Party, Playbook, Step } from '../playbook/schema.js';
 import { clockViews, type ClockEngine, type ClockView } from '../clocks/clocks.js';
 import { ev, type NewEvent, type SessionEvent } from './events.js';
 import type { Evaluator } from './evaluator.js';
-import { checkItems, next, type Next } from './next.js';
+import { kindOf } from './kinds/index.js';
+import type { Pending, Walker } from './kinds/kind.js';
+import { locate, next, pending, type Next } from './next.js';
 import { apply, type State } from './state.js';
 import type { Inject } from './answers.js';
+import { StepDeferred, TakeUp } from './answer-error.js';
 import { durationMs } from '../time/duration.js';
 
+export { AnswerError, StepDeferred, TakeUp } from './answer-error.js';
+
+export interface CheckAnswer { skipped?: boolean; reason?: string; notYet?: true }
+
 export interface Prompter {
+  /** A fact's value, or UNKNOWN (kinds/ask) where the fact is `unknown_ok`. */
   fact(q: { step: Step; name: string; fact: Fact }): Promise<unknown>;
-  check(q: { step: Step; index: number; total: number; text: Text }): Promise<{ skipped?: boolean; reason?: string }>;
-  decide(q: { step: Step; question: Text; options?: Option[]; recommended?: unknown; rationale?: Text; error?: string }): Promise<{ answer: unknown; reason?: string }>;
+  check(q: { step: Step; index: number; total: number; text: Text }): Promise<CheckAnswer>;
+  decide(q: { step: Step; question: Text; options?: Option[]; recommended?: unknown; rationale?: Text; error?: string; startsClock?: boolean }): Promise<{ answer: unknown; reason?: string }>;
   notify(q: { step: Step; party: Party | undefined; partyId: string; satisfies: string[]; draft?: string }): Promise<{ channel: string; ref: string; at: string } | { waived: string }>;
   record(q: { step: Step; prompt: Text }): Promise<string>;
+  /** Whether the responder puts this step off before it is asked (answers files: `{defer: …}`). */
+  deferral?(step: Step): StepDeferred | undefined;
+  /** Offer to do now a notification whose clock is overdue or inside its warn window. */
+  offer?(q: { step: Step; clock: ClockView }): Promise<boolean>;
 }
 
 export interface Presenter {
@@ -42,23 +54,39 @@ export interface RunDeps {
   draft?(draftId: string, stepId: string, s: State): Promise<string | undefined>;
   /** Drill injects, shown once their time (after the session's start) has come. */
   injects?: readonly Inject[];
+  /** Events to append after a step's answer (answers files: `amend:` entries `after` that step). */
+  after?(stepId: string, s: State): NewEvent[];
 }
 
-export class AnswerError extends Error {
-  constructor(readonly step: string, readonly code: string, readonly params: Record<string, string | number> = {}) {
-    super(`${step}: ${code}`);
-    this.name = 'AnswerError';
-  }
-}
-
-/** Walk the session from `state` to its close (or until the prompter throws). */
-export async function runSession(d: RunDeps, state: State): Promise<State> {
+/**
+ * Walk the session from `state` to its close (or until the prompter throws). `takeUp`: steps to do
+ * first, out of order (deferred steps taken up, checklist items left "not yet").
+ */
+export async function runSession(d: RunDeps, state: State, o: { takeUp?: readonly string[] } = {}): Promise<State> {
   const s = state;
   const add = (e: NewEvent) => {
     const stored = d.append(e);
     apply(s, stored);
     d.presenter.event(stored);
   };
+  // The incident menu can ask for another step first; the one it was asked from comes back later.
+  const attempt = async (step: Step, left: Pending): Promise<void> => {
+    try {
+      await doStep(d, step, left, s, add);
+    } catch (e) {
+      if (!(e instanceof TakeUp)) throw e;
+      await takeUp(e.step);
+    }
+  };
+  const takeUp = async (id: string): Promise<void> => {
+    const found = locate(d.playbook, id);
+    const left = found && pending(found.step, s, true);
+    if (!found || !left) return;
+    d.presenter.show({ kind: 'step', ...found, ...left }, s);
+    await attempt(found.step, left);
+  };
+  for (const id of o.takeUp ?? []) await takeUp(id);
+  const offered = new Set<string>();
   for (;;) {
     showInjects(d, s, add);
     const n = next(d.playbook, s, d.ev);
@@ -69,11 +97,32 @@ export async function runSession(d: RunDeps, state: State): Promise<State> {
       case 'complete-stage': add(ev('stage.completed', { stage: n.stage })); break;
       case 'skip': add(ev('step.skipped', { step: n.step.id, guard: n.guard, facts: n.facts, ...(n.error ? { error: n.error } : {}) })); break;
       case 'close': add(ev('session.closed', {})); return s;
-      case 'step':
-        await doStep(d, n, s, add);
-        d.presenter.clocks(clockViews(d.clocks, s, d.now()), d.now());
+      case 'step': {
+        const urgent = d.prompter.offer ? urgentNotify(d, s, n.step.id, offered) : undefined;
+        if (urgent) {
+          offered.add(urgent.step.id);
+          if (await d.prompter.offer?.(urgent)) {
+            await takeUp(urgent.step.id);
+            break;
+          }
+        }
+        await attempt(n.step, n);
+      }
     }
   }
+}
+
+/** A pending notification (not the current step) whose clock is overdue or past its warning point, most urgent first. */
+function urgentNotify(d: RunDeps, s: State, current: string, offered: ReadonlySet<string>): { step: Step; clock: ClockView } | undefined {
+  const views = clockViews(d.clocks, s, d.now()).filter((v) => v.status === 'overdue' || v.status === 'warning').sort((a, b) => (a.leftMs ?? 0) - (b.leftMs ?? 0));
+  for (const clock of views) {
+    for (const step of d.playbook.stages.flatMap((st) => st.steps)) {
+      if (step.id === current || offered.has(step.id) || !step.notify?.satisfies?.includes(clock.clock.id) || !pending(step, s)) continue;
+      if (step.when !== undefined && d.ev.run(step.when, s.facts).value !== true) continue;
+      return { step, clock };
+    }
+  }
+  return undefined;
 }
 
 function showInjects(d: RunDeps, s: State, add: (e: NewEvent) => void): void {
@@ -85,54 +134,23 @@ function showInjects(d: RunDeps, s: State, add: (e: NewEvent) => void): void {
   });
 }
 
-async function doStep(d: RunDeps, n: Extract<Next, { kind: 'step' }>, s: State, add: (e: NewEvent) => void): Promise<void> {
-  const step = n.step;
+async function doStep(d: RunDeps, step: Step, left: Pending, s: State, add: (e: NewEvent) => void): Promise<void> {
   // After each answer the clock moves on, and an inject whose time has come is shown at once.
-  const answered = () => {
-    d.tick();
-    showInjects(d, s, add);
+  const w: Walker = { d, s, add, answered: () => { d.tick(); showInjects(d, s, add); } };
+  const defer = (x: StepDeferred) => {
+    add(ev('step.deferred', { step: step.id, reason: x.reason, ...(x.owner ? { owner: x.owner } : {}), ...(x.until ? { until: x.until } : {}) }));
+    w.answered();
   };
-  if (step.ask) {
-    for (const name of n.facts ?? []) {
-      const fact = d.playbook.facts[name];
-      if (!fact) continue;
-      const value = await d.prompter.fact({ step, name, fact });
-      add(ev('fact.recorded', { step: step.id, fact: name, value }));
-      answered();
+  const early = d.prompter.deferral?.(step);
+  if (early) defer(early);
+  else {
+    try {
+      await kindOf(step)?.walk(step, left, w);
+    } catch (e) {
+      if (!(e instanceof StepDeferred)) throw e;
+      defer(e);
     }
-  } else if (step.check !== undefined) {
-    const items = checkItems(step) as Text[];
-    for (const i of n.items ?? []) {
-      const text = items[i] ?? '';
-      const r = await d.prompter.check({ step, index: i, total: items.length, text });
-      add(ev('check.done', { step: step.id, item: i, text, ...r }));
-      answered();
-    }
-  } else if (step.decide) {
-    const q = step.decide;
-    const r = q.recommend !== undefined ? d.ev.run(q.recommend, s.facts) : undefined;
-    const recommended = r && !r.error ? r.value : undefined;
-    const a = await d.prompter.decide({ step, question: q.question, ...(q.options ? { options: q.options } : {}), ...(recommended !== undefined ? { recommended } : {}), ...(q.rationale ? { rationale: q.rationale } : {}), ...(r?.error ? { error: r.error } : {}) });
-    if (recommended !== undefined && a.answer !== recommended && !a.reason?.trim()) throw new AnswerError(step.id, 'answer-reason-required');
-    add(ev('decision.made', {
-      step: step.id, question: q.question,
-      ...(q.recommend !== undefined ? { expr: q.recommend } : {}), facts: r?.read ?? {},
-      ...(recommended !== undefined ? { recommended } : {}), answer: a.answer,
-      ...(a.reason?.trim() && a.answer !== recommended ? { reason: a.reason.trim() } : {}),
-      ...(q.sets ? { sets: q.sets } : {}), ...(r?.error ? { error: r.error } : {}),
-    }));
-    answered();
-  } else if (step.notify) {
-    const nt = step.notify;
-    const party = d.parties.find((p) => p.id === nt.party);
-    const text = nt.draft ? await d.draft?.(nt.draft, step.id, s) : undefined;
-    const a = await d.prompter.notify({ step, party, partyId: nt.party, satisfies: nt.satisfies ?? [], ...(text ? { draft: text } : {}) });
-    if ('waived' in a) add(ev('notify.waived', { step: step.id, party: nt.party, satisfies: nt.satisfies ?? [], reason: a.waived }));
-    else add(ev('notify.sent', { step: step.id, party: nt.party, channel: a.channel, ref: a.ref, at: a.at, satisfies: nt.satisfies ?? [], ...(nt.draft ? { draft: nt.draft } : {}) }));
-    answered();
-  } else if (step.record) {
-    const text = await d.prompter.record({ step, prompt: step.record.prompt });
-    add(ev('record.written', { step: step.id, ...(step.record.section ? { section: step.record.section } : {}), text }));
-    answered();
   }
+  for (const e of d.after?.(step.id, s) ?? []) add(e);
+  d.presenter.clocks(clockViews(d.clocks, s, d.now()), d.now());
 }

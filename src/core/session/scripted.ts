@@ -4,7 +4,8 @@ import { optionId } from '../playbook/constants.js';
 import type { Fact } from '../playbook/schema.js';
 import type { SessionClock } from './clock.js';
 import { parseBoolean, parseDatetime, parseFact, type Parsed } from './input.js';
-import { AnswerError, type Prompter } from './run.js';
+import { AnswerError, StepDeferred, type Prompter } from './run.js';
+import { UNKNOWN } from './kinds/ask.js';
 
 type Map = Record<string, unknown>;
 const isMap = (v: unknown): v is Map => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -24,9 +25,18 @@ export function scriptedPrompter(answers: Record<string, unknown>, clock: Sessio
     return answers[step];
   };
   return {
+    // `{defer: {reason, owner?, until?}}` puts any step off (→ step.deferred).
+    deferral(step) {
+      const a = answers[step.id];
+      if (!isMap(a) || !('defer' in a)) return undefined;
+      const d = a.defer;
+      if (!isMap(d) || typeof d.reason !== 'string' || !d.reason.trim()) throw new AnswerError(step.id, 'reason-required');
+      return new StepDeferred(d.reason.trim(), typeof d.owner === 'string' ? d.owner : undefined, typeof d.until === 'string' ? d.until : undefined);
+    },
     async fact({ step, name, fact }) {
       const a = get(step.id);
       if (!isMap(a) || !(name in a)) throw new AnswerError(step.id, 'answer-missing-fact', { fact: name });
+      if (fact.unknown_ok && a[name] === 'unknown') return UNKNOWN;
       const r = typed(fact, a[name]);
       if (!r.ok) throw new AnswerError(step.id, r.code, { ...r.params, fact: name });
       return r.value;
@@ -37,6 +47,7 @@ export function scriptedPrompter(answers: Record<string, unknown>, clock: Sessio
       if (item === undefined) throw new AnswerError(step.id, 'answer-missing-item', { item: index + 1 });
       if (isMap(item) && typeof item.skip === 'string') return { skipped: true, reason: item.skip };
       if (item === 'skip') return { skipped: true };
+      if (item === 'not-yet') return { notYet: true };
       if (item === 'done' || item === true) return {};
       throw new AnswerError(step.id, 'answer-check');
     },

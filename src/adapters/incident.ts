@@ -1,4 +1,5 @@
-// Reading an incident for the commands that look (status, timeline, incidents, reports): its
+// Reading an incident for the commands that look (status, timeline, incidents, reports) and the
+// ones that add to it (amend, defer, close): its
 // journal, the state folded from it, its playbook when it can still be found, and its clocks now.
 //
 // The journal pins the playbook by sha256. When the file still has that hash it was validated when
@@ -7,18 +8,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { clockEngine, clockViews, isOpen, type ClockView } from '../core/clocks/clocks.js';
-import { pick } from '../core/i18n/lang.js';
+import { clockEngine, clockViews, type ClockView } from '../core/clocks/clocks.js';
 import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
-import { evaluatorFor } from '../core/session/evaluator.js';
 import type { SessionEvent } from '../core/session/events.js';
-import { next } from '../core/session/next.js';
 import { reduce, type State } from '../core/session/state.js';
-import { playbooksDir } from '../adapters/dirs.js';
-import { besideOrShipped } from '../adapters/files.js';
-import { incidentDir, JOURNAL_FILE, readJournal, storeDir } from '../adapters/journal.js';
-import { parseSource, readSource } from '../adapters/yaml-source.js';
-import type { Context } from './context.js';
+import { stamp, type NewEvent } from '../core/session/events.js';
+import { sideStamp, type Plan } from '../core/session/plan.js';
+import { EXIT, UserError } from '../errors.js';
+import { playbooksDir } from './dirs.js';
+import { besideOrShipped } from './files.js';
+import { incidentDir, Journal, JOURNAL_FILE, readJournal, storeDir } from './journal.js';
+import { parseSource, readSource } from './yaml-source.js';
+import type { Context } from '../cli/context.js';
 
 export interface Incident {
   id: string;
@@ -30,6 +31,9 @@ export interface Incident {
   catalog?: { clocks?: ClockSet; parties: Party[] };
   clocks: ClockView[];
 }
+
+/** What reading needs of the command's context: the folders in use. */
+export type Reader = Pick<Context, 'opts' | 'env'>;
 
 type Loaded = { playbook: Playbook; catalog: { clocks?: ClockSet; parties: Party[] } };
 
@@ -45,8 +49,8 @@ function trusted(file: string, sha: string): Loaded | undefined {
   return { playbook, catalog: { clocks, parties } };
 }
 
-async function validated(ctx: Context, file: string): Promise<Loaded | undefined> {
-  const { checkPlaybook, catalogFor } = await import('../adapters/playbook-fs.js');
+async function validated(ctx: Reader, file: string): Promise<Loaded | undefined> {
+  const { checkPlaybook, catalogFor } = await import('./playbook-fs.js');
   const playbook = checkPlaybook(file, ctx.opts.templates).value;
   const c = catalogFor(dirname(file), ctx.opts.templates);
   return playbook ? { playbook, catalog: { ...(c.clocks ? { clocks: c.clocks } : {}), parties: c.parties } } : undefined;
@@ -59,11 +63,15 @@ function clocksAt(loaded: Loaded, state: State, now = new Date()): ClockView[] {
   return set ? clockViews(clockEngine(set), state, at) : [];
 }
 
-export async function readIncident(ctx: Context, id: string, o: { validated?: boolean; now?: Date } = {}): Promise<Incident> {
+export async function readIncident(ctx: Reader, id: string, o: { validated?: boolean; now?: Date } = {}): Promise<Incident> {
   const dir = incidentDir(storeDir(ctx.opts.store, ctx.env), id);
   // A start that crashed before its first write leaves a folder without a journal: show it as empty.
   const jf = join(dir, JOURNAL_FILE);
   const { events } = existsSync(jf) ? readJournal(jf) : { events: [] };
+  return incidentOf(ctx, id, dir, events, o);
+}
+
+async function incidentOf(ctx: Reader, id: string, dir: string, events: readonly SessionEvent[], o: { validated?: boolean; now?: Date }): Promise<Incident> {
   const state = reduce(events);
   const started = state.started;
   let loaded: Loaded | undefined;
@@ -83,32 +91,24 @@ export async function readIncident(ctx: Context, id: string, o: { validated?: bo
       if (loaded) clocks = clocksAt(loaded, state, o.now);
     }
   }
-  return { id, dir, events, state, ...(loaded ? { playbook: loaded.playbook, catalog: loaded.catalog } : {}), clocks };
+  return { id, dir, events: [...events], state, ...(loaded ? { playbook: loaded.playbook, catalog: loaded.catalog } : {}), clocks };
 }
 
-/** A compact summary for status / incidents, in the UI language. */
-export function summary(ctx: Context, inc: Incident) {
-  const s = inc.state;
-  const n = inc.playbook && !s.closedAt ? next(inc.playbook, s, evaluatorFor(inc.playbook)) : undefined;
-  const stage = n && 'stage' in n ? n.stage : [...s.entered.keys()].pop();
-  const step = n && 'step' in n ? n.step.id : undefined;
-  return {
-    id: inc.id,
-    playbook: s.started?.playbook.id,
-    version: s.started?.playbook.version,
-    title: inc.playbook ? pick(inc.playbook.title, ctx.lang) : s.started?.playbook.id,
-    state: s.closedAt ? 'closed' : 'open',
-    exercise: s.started?.exercise ?? false,
-    startedAt: s.started?.at,
-    responder: s.started?.responder,
-    timezone: s.started?.timezone,
-    stage,
-    next: step,
-    events: s.count,
-    lastAt: s.lastAt,
-    clocks: inc.clocks.filter((c) => c.status !== 'not-applicable').map((c) => ({
-      id: c.clock.id, status: c.status, start: c.start, due: c.due, satisfiedAt: c.satisfiedAt, leftMs: c.leftMs,
-    })),
-    openClocks: inc.clocks.filter(isOpen).length,
-  };
+/**
+ * Add to an incident beside the walk (amend, defer, resolve, close): the journal is opened first,
+ * so the change is checked against everything written before it; nothing is written when refused.
+ */
+export async function changeIncident(ctx: Reader, id: string, actor: string, change: (inc: Incident & { playbook: Playbook }) => Plan<{ event: NewEvent }>): Promise<SessionEvent> {
+  const journal = Journal.open(incidentDir(storeDir(ctx.opts.store, ctx.env), id));
+  try {
+    const inc = await incidentOf(ctx, id, journal.dir, journal.events, {});
+    if (!inc.state.started) throw new UserError(EXIT.storage, 'not-a-session', { id });
+    const { playbook } = inc;
+    if (!playbook) throw new UserError(EXIT.invalid, 'report-no-playbook', { id, playbook: inc.state.started.playbook.id }, { code: 'hint-list' });
+    const p = change({ ...inc, playbook });
+    if (!p.ok) throw p.error;
+    return journal.append(stamp(p.event, sideStamp(inc.state, new Date(), actor)));
+  } finally {
+    journal.close();
+  }
 }

@@ -1,0 +1,37 @@
+// A notification to a party (HQ, CAC, PPC, police, individuals): sent (channel, reference, the
+// time it went out), judged not required with a reason, or put off / handed to someone else.
+import { z } from 'zod';
+import { formatTime } from '../../time/format.js';
+import { message } from '../../i18n/messages.js';
+import { id, text } from '../../playbook/schema-parts.js';
+import { ev } from '../events.js';
+import type { StepKind } from './kind.js';
+
+/** The step's `notify:` field. */
+export const notifySchema = z.object({
+  party: id,
+  satisfies: z.array(id).optional().describe('Clock ids this notification satisfies.'),
+  draft: id.optional().describe('A draft message in templates/drafts/<id>.yaml.'),
+  note: text.optional(),
+}).strict();
+
+export const notify: StepKind = {
+  id: 'notify',
+  schema: notifySchema,
+  pending: (step, s, takeUp) => (s.done.has(step.id) || (!takeUp && s.deferred.has(step.id)) ? undefined : {}),
+  async walk(step, _left, w) {
+    const nt = step.notify;
+    if (!nt) return;
+    const party = w.d.parties.find((p) => p.id === nt.party);
+    const text = nt.draft ? await w.d.draft?.(nt.draft, step.id, w.s) : undefined;
+    const satisfies = nt.satisfies ?? [];
+    const a = await w.d.prompter.notify({ step, party, partyId: nt.party, satisfies, ...(text ? { draft: text } : {}) });
+    if ('waived' in a) w.add(ev('notify.waived', { step: step.id, party: nt.party, satisfies, reason: a.waived }));
+    else w.add(ev('notify.sent', { step: step.id, party: nt.party, channel: a.channel, ref: a.ref, at: a.at, satisfies, ...(nt.draft ? { draft: nt.draft } : {}) }));
+    w.answered();
+  },
+  describe: {
+    'notify.sent': (d, w) => `${d.step} · ${d.party} · ${d.channel} · ${d.ref} · ${w.tz ? formatTime(d.at, w.tz, 'short') : d.at}`,
+    'notify.waived': (d, w) => `${d.step} · ${d.party} · ${message('r-waived', {}, w.lang)}: ${d.reason}`,
+  },
+};
