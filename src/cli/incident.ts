@@ -15,7 +15,7 @@ import type { SessionEvent } from '../core/session/events.js';
 import { next } from '../core/session/next.js';
 import { reduce, type State } from '../core/session/state.js';
 import { playbooksDir } from '../adapters/dirs.js';
-import { besideOrShipped } from '../adapters/files.js';
+import { besideOrShipped, findPlaybook } from '../adapters/files.js';
 import { incidentDir, JOURNAL_FILE, readJournal, storeDir } from '../adapters/journal.js';
 import { parseSource, readSource } from '../adapters/yaml-source.js';
 import type { Context } from './context.js';
@@ -69,7 +69,7 @@ export async function readIncident(ctx: Context, id: string, o: { validated?: bo
   let loaded: Loaded | undefined;
   let clocks: ClockView[] = [];
   if (started) {
-    const byId = join(playbooksDir(ctx.opts.playbooks, ctx.env), `${started.playbook.id}.yaml`);
+    const byId = findPlaybook(started.playbook.id, playbooksDir(ctx.opts.playbooks, ctx.env))?.file ?? '';
     const file = existsSync(byId) ? byId : resolve(started.playbook.file);
     const fast = existsSync(file) && !o.validated ? trusted(file, started.playbook.sha256) : undefined;
     try {

@@ -6,6 +6,7 @@ import { message } from '../core/i18n/messages.js';
 import { isLang, type Lang } from '../core/i18n/lang.js';
 import { EXIT, UserError } from '../errors.js';
 import { localeLang, makeContext, type Context, type GlobalOptions } from './context.js';
+import { VALIDATE_FORMATS } from './validate-formats.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -39,7 +40,10 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
   p.command('validate')
     .description(h('help-9'))
     .argument('[paths...]', h('help-10'))
-    .addOption(new Option('--format <format>', h('help-11')).choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', h('help-11')).choices([...VALIDATE_FORMATS]).default('text'))
+    .option('--json', h('help-8'))
+    .option('--max-warnings <n>', h('help-max-warnings'))
+    .option('--strict', h('help-strict'))
     .option('--quiet', h('help-12'))
     .addHelpText('after', h('help-after-validate'))
     .action((paths, o) => run(() => import('../commands/validate.js'), paths, o));
@@ -47,8 +51,10 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
   p.command('show')
     .description(h('help-13'))
     .argument('<playbook>', h('help-14'))
-    .option('--mermaid', h('help-15'))
-    .action((id, o) => run(() => import('../commands/show.js'), id, o));
+    .addOption(new Option('--format <format>', h('help-11')).choices(['text', 'mermaid', 'json']).default('text'))
+    .option('--json', h('help-8'))
+    .addOption(new Option('--mermaid', h('help-15')).hideHelp())
+    .action((id, o: { format: string; json?: boolean; mermaid?: boolean }) => run(() => import('../commands/show.js'), id, { format: o.json ? 'json' : o.mermaid ? 'mermaid' : o.format }));
 
   p.command('start')
     .description(h('help-16'))

@@ -1,8 +1,8 @@
 // Shared by `start` and `resume`: wire the journal, clock, prompter and presenter to the core
 // runner, and turn the ways a walk-through can end into exit codes and hints.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { templatesDir } from '../adapters/dirs.js';
+import { SHIPPED_TEMPLATES, templatesDir } from '../adapters/dirs.js';
 import { DateTime } from 'luxon';
 import { pick } from '../core/i18n/lang.js';
 import { clockEngine } from '../core/clocks/clocks.js';
@@ -61,8 +61,10 @@ export const dayOf = (now: Date, tz: string): string => DateTime.fromJSDate(now,
 async function draft(w: Walk, draftId: string, stepId: string, st: State): Promise<string | undefined> {
   // Loaded when the first draft is needed: the template engine stays out of start-up.
   const [{ checkDraft }, { renderText, textData }] = await Promise.all([import('../adapters/template-fs.js'), import('../core/report/build.js')]);
-  const checked = checkDraft(join(w.draftsDir, `${draftId}.yaml`));
-  if (!checked.value) return undefined;
+  // The team's draft, else the shipped one (drafts resolve file by file, like templates).
+  const source = [w.draftsDir, join(SHIPPED_TEMPLATES, 'drafts')].map((d) => join(d, `${draftId}.yaml`)).find((f) => existsSync(f));
+  const checked = source ? checkDraft(source) : undefined;
+  if (!checked?.value) return undefined;
   const lang = w.ctx.lang;
   const data = textData(w.playbook, st, lang, w.tz);
   const text = `${renderText(pick(checked.value.title, lang), data)}\n\n${renderText(pick(checked.value.body, lang), data).trim()}\n`;

@@ -1,12 +1,12 @@
 // irbook resume INCIDENT: carry on an interrupted session from its journal.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { readAnswers, readScenario } from '../cli/answers-file.js';
 import { draftsDir, resolveTz, sessionClock, walk } from '../cli/session.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { Journal, drillMark, incidentDir, storeDir } from '../adapters/journal.js';
-import { loadPlaybook } from '../adapters/playbook-fs.js';
+import { findPlaybook, loadPlaybook } from '../adapters/playbook-fs.js';
 import { sha256File } from '../adapters/provenance.js';
 import { realClock } from '../core/session/clock.js';
 import { reduce } from '../core/session/state.js';
@@ -26,7 +26,7 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
     if (s.closedAt) throw new UserError(EXIT.usage, 'session-already-closed', { id }, { code: 'hint-report', params: { id } });
 
     // The playbook by id from the playbooks folder, else the file recorded at the start.
-    const byId = join(playbooksDir(ctx.opts.playbooks, ctx.env), `${started.playbook.id}.yaml`);
+    const byId = findPlaybook(started.playbook.id, playbooksDir(ctx.opts.playbooks, ctx.env))?.file ?? '';
     const ref = existsSync(byId) ? byId : resolve(started.playbook.file);
     const { file, playbook, catalog } = loadPlaybook(ref, '', ctx.opts.templates);
     const sha = sha256File(file);

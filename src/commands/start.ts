@@ -17,9 +17,10 @@ import { EXIT, UserError } from '../errors.js';
 export interface StartOptions { actor?: string; tz?: string; exercise?: boolean; answers?: string; clock?: string; pace?: string; speed?: string; scenario?: string }
 
 export async function run(ctx: Context, ref: string, o: StartOptions): Promise<number> {
+  // An unknown playbook is reported before a missing terminal: it is the first thing to fix.
+  const { file, playbook, catalog } = loadPlaybook(ref, playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.templates);
   const answers = o.answers ? readAnswers(ctx, o.answers) : undefined;
   if (!answers && !process.stdin.isTTY) throw new UserError(EXIT.usage, 'no-tty', {}, { code: 'see-help', params: { command: 'start' } });
-  const { file, playbook, catalog } = loadPlaybook(ref, playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.templates);
   if (!catalog.clocks) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
   const tz = resolveTz(o.tz ?? answers?.tz, ctx.env);
   const actor = o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username;

@@ -9,13 +9,18 @@ import { EXIT } from '../errors.js';
 export async function run(ctx: Context, id: string | undefined, o: { json?: boolean }): Promise<number> {
   const store = storeDir(ctx.opts.store, ctx.env);
   const ids = id ? [id] : listIncidents(store);
-  const incidents = (await Promise.all(ids.map((x) => readIncident(ctx, x)))).filter((inc) => id || (!inc.state.closedAt && !inc.state.started?.exercise));
+  const all = await Promise.all(ids.map((x) => readIncident(ctx, x)));
+  const incidents = all.filter((inc) => id || (!inc.state.closedAt && !inc.state.started?.exercise));
   if (o.json) {
     const list = incidents.map((inc) => summary(ctx, inc));
     ctx.out(JSON.stringify(id ? list[0] : list, null, 2));
     return EXIT.ok;
   }
-  if (!incidents.length) ctx.err(ctx.t('no-incidents', { store }));
+  if (!incidents.length) {
+    // Say what the store does hold: "no incidents" next to closed ones misleads.
+    const drills = all.filter((inc) => inc.state.started?.exercise).length;
+    ctx.err(all.length ? ctx.t('no-open-incidents', { store, closed: all.length - drills, drills }) : ctx.t('no-incidents', { store }));
+  }
   for (const inc of incidents) {
     const s = summary(ctx, inc);
     const tz = s.timezone ?? 'UTC';

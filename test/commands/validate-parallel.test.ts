@@ -19,7 +19,7 @@ it('finds problems in every part of a 300-file set, in file order', () => {
   expect(r.status).toBe(3);
   const report = JSON.parse(r.stdout) as { files: number; errors: number; problems: { file: string; code: string; line: number }[] };
   expect(report.files).toBe(300);
-  expect(report.problems.map((p) => [p.file.slice(-11), p.code, p.line])).toEqual([
+  expect(report.problems.filter((p) => !p.code.startsWith('yaml11-')).map((p) => [p.file.slice(-11), p.code, p.line])).toEqual([
     ['pb-003.yaml', 'unknown-key', 6], ['pb-151.yaml', 'unknown-key', 6], ['pb-298.yaml', 'unknown-key', 6],
   ]);
 });

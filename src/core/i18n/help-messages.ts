@@ -60,6 +60,8 @@ export const HELP: Catalog = {
   'help-after-validate': { en: '\nExit 3 when any error is found; warnings do not fail.', ja: '\nエラーが 1 件でもあれば終了コード 3。警告だけなら失敗しません。', zh: '\n发现任何错误时以代码 3 退出；仅有警告不算失败。' },
   'help-after-start': { en: '\nEvery answer is written to incidents/<INC-YYYYMMDD-NNN>/journal.jsonl (fsync\'d) before the next\nquestion appears. Ctrl-C stops safely (exit 130); carry on with irbook resume <INCIDENT>.\nWithout a terminal, --answers is required. Answers file: see README (\"Answers file\").', ja: '\n回答はすべて、次の質問が表示される前に incidents/<INC-YYYYMMDD-NNN>/journal.jsonl に書き込まれます（fsync 済み）。\nCtrl-C で安全に中断でき（終了コード 130）、irbook resume <INCIDENT> で再開できます。\n端末がない場合は --answers が必要です。回答ファイルは README（\"Answers file\"）を参照。', zh: '\n每个回答都会在下一个问题出现前写入 incidents/<INC-YYYYMMDD-NNN>/journal.jsonl（已 fsync）。\nCtrl-C 可安全中断（代码 130），用 irbook resume <INCIDENT> 继续。\n没有终端时必须使用 --answers。答案文件见 README（\"Answers file\"）。' },
   'help-after-report': { en: '\nThe same journal always gives the same report (the generated-at time aside). A report of an\nunfinished session says so on its first page.', ja: '\n同じジャーナルからは常に同じ報告書ができます（作成日時を除く）。未完了のセッションの報告書は、1 ページ目にその旨を記載します。', zh: '\n同一日志总是生成相同的报告（生成时间除外）。未完成会话的报告会在第一页注明。' },
+  'help-max-warnings': { en: 'fail (exit 3) when there are more than n warnings', ja: '警告が n 件を超えたら失敗（終了コード 3）', zh: '警告超过 n 个时失败（代码 3）' },
+  'help-strict': { en: 'warnings count as errors', ja: '警告もエラーとして扱う', zh: '警告也按错误处理' },
   'help-usage': { en: 'Usage:', ja: '使い方:', zh: '用法：' },
   'help-options': { en: 'Options:', ja: 'オプション:', zh: '选项：' },
   'help-commands': { en: 'Commands:', ja: 'コマンド:', zh: '命令：' },

@@ -16,6 +16,8 @@ const VALIDATION: Catalog = {
   'yaml-syntax': { en: 'YAML syntax: {detail}', ja: 'YAML 構文エラー: {detail}', zh: 'YAML 语法错误：{detail}' },
   'yaml-tab': { en: 'tab used for indentation; indent with spaces', ja: 'インデントにタブが使われています。スペースで字下げしてください', zh: '缩进使用了制表符，请用空格缩进' },
   'yaml-duplicate-key': { en: 'duplicate key: {detail}', ja: 'キーが重複しています: {detail}', zh: '键重复：{detail}' },
+  'yaml11-bool': { en: 'unquoted "{value}" is a boolean to YAML 1.1 readers (PyYAML and others): quote it', ja: '引用符のない "{value}" は YAML 1.1 のツール（PyYAML など）では真偽値になります。引用符で囲んでください', zh: '未加引号的 "{value}" 在 YAML 1.1 工具（PyYAML 等）中是布尔值，请加引号' },
+  'yaml11-flow-scalar': { en: '"{value}" has a "?" or ":" inside {…} or […], which YAML 1.1 readers (PyYAML and others) reject: quote it', ja: '"{value}" は {…} や […] の中に "?" か ":" を含み、YAML 1.1 のツール（PyYAML など）では読めません。引用符で囲んでください', zh: '"{value}" 在 {…} 或 […] 中含有 "?" 或 ":"，YAML 1.1 工具（PyYAML 等）无法读取，请加引号' },
   'yaml-alias': { en: 'alias *{name} refused: anchors and aliases are not allowed (write the value out)', ja: 'エイリアス *{name} は使えません（アンカーとエイリアスは禁止。値を直接書いてください）', zh: '拒绝别名 *{name}：不允许使用锚点和别名（请直接写出值）' },
   'forbidden-key': { en: 'key "{key}" is not allowed', ja: 'キー "{key}" は使えません', zh: '不允许使用键 "{key}"' },
   'empty-file': { en: 'the file is empty', ja: 'ファイルが空です', zh: '文件为空' },
@@ -72,7 +74,23 @@ const VALIDATION: Catalog = {
 
 const M: Catalog = { ...VALIDATION, ...UI, ...SESSION, ...JOURNAL, ...REPORT, ...HELP };
 
+const PLURAL = /\{(\w+), plural, ((?:[\w=]+ \{[^{}]*\}\s*)+)\}/g;
+const rules = new Map<Lang, Intl.PluralRules>();
+
+/** `{n, plural, one {# file} other {# files}}`: the form Intl.PluralRules picks for n, with # as n. */
+function plurals(tpl: string, params: Record<string, string | number>, lang: Lang): string {
+  return tpl.replace(PLURAL, (whole, k: string, forms: string) => {
+    const n = Number(params[k]);
+    if (!(k in params) || Number.isNaN(n)) return whole;
+    const rule = rules.get(lang) ?? new Intl.PluralRules(lang);
+    rules.set(lang, rule);
+    const options = new Map([...forms.matchAll(/([\w=]+) \{([^{}]*)\}/g)].map((m) => [m[1], m[2] ?? '']));
+    const form = options.get(`=${n}`) ?? options.get(rule.select(n)) ?? options.get('other') ?? '';
+    return form.replace(/#/g, String(params[k]));
+  });
+}
+
 export function message(code: string, params: Record<string, string | number>, lang: Lang): string {
-  const tpl = M[code]?.[lang] ?? M[code]?.en ?? code;
+  const tpl = plurals(M[code]?.[lang] ?? M[code]?.en ?? code, params, lang);
   return tpl.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }
