@@ -133,6 +133,13 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .option('--tz <zone>', h('help-52'))
     .action((ids, o) => run(() => import('../commands/drill-compare.js'), ids, o));
 
+  p.command('init')
+    .description(h('help-init'))
+    .argument('[dir]', h('help-init-dir'))
+    .option('--example <playbook>', h('help-init-example'))
+    .option('--force', h('help-init-force'))
+    .action((dir, o) => run(() => import('../commands/init.js'), dir, o));
+
   p.command('incidents')
     .description(h('help-53'))
     .option('--json', h('help-8'))

@@ -1,6 +1,6 @@
 // irbook start PLAYBOOK: open a new incident and walk the responder through it.
 import { userInfo } from 'node:os';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { readAnswers, readScenario } from '../cli/answers-file.js';
 import { dayOf, draftsDir, resolveTz, sessionClock, walk } from '../cli/session.js';
@@ -8,6 +8,7 @@ import { playbooksDir } from '../adapters/dirs.js';
 import { Journal, createIncident, storeDir } from '../adapters/journal.js';
 import { loadPlaybook } from '../adapters/playbook-fs.js';
 import { gitInfo, sha256File } from '../adapters/provenance.js';
+import { trackedByGit } from '../adapters/git-ignored.js';
 import { realClock } from '../core/session/clock.js';
 import type { Started } from '../core/session/events.js';
 import { parseDatetime } from '../core/session/input.js';
@@ -42,6 +43,7 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
 
   const store = storeDir(ctx.opts.store, ctx.env);
   const { id, dir } = createIncident(store, dayOf(clock.now(), tz));
+  if (trackedByGit(store)) ctx.err(ctx.c.yellow(ctx.t('store-not-ignored', { store, entry: `${basename(store)}/` })));
   const journal = Journal.open(dir, { create: true });
   const started: Started = {
     incident: id,

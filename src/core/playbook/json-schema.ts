@@ -14,7 +14,10 @@ const TITLES: Record<string, [string, z.ZodType]> = {
 /** File name → JSON text, exactly as checked in under playbooks/ (and templates/ for templates and drafts). */
 export function jsonSchemas(): Record<string, string> {
   return Object.fromEntries(Object.entries(TITLES).map(([file, [title, schema]]) => {
-    const json = { ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), title };
+    const base = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+    // A stable identifier that names no host: nothing is ever fetched from it, and it does not
+    // depend on where the package is installed. The major version is in it (v1).
+    const json = { $schema: base.$schema, $id: `urn:irbook:schema:v1:${file.replace('.schema.json', '')}`, ...base, title };
     return [file, JSON.stringify(json, null, 2) + '\n'];
   }));
 }
