@@ -15,11 +15,15 @@ const has = (id) => {
     return false;
   }
 };
-const run = (...args) => execFileSync('npm', args, { stdio: 'inherit', env: { ...process.env, npm_config_global: 'false' } });
+// The outer install's settings (--global, --allow-scripts, …) reach this script as npm_config_*
+// variables; the inner npm gets only where to fetch from and cache.
+const KEEP = new Set(['npm_config_cache', 'npm_config_registry', 'npm_config_userconfig']);
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_config_') || KEEP.has(k.toLowerCase())));
+const run = (...args) => execFileSync('npm', args, { stdio: 'inherit', env });
 
 if (has('typescript/package.json')) run('run', 'build');
 else {
   if (!has('esbuild/package.json') || !has('@expo-google-fonts/noto-sans-sc/package.json'))
-    run('install', '--include=dev', '--ignore-scripts', '--no-save', '--no-audit', '--no-fund', '--global=false');
+    run('install', '--include=dev', '--ignore-scripts', '--no-save', '--no-audit', '--no-fund');
   run('run', 'bundle');
 }
