@@ -32,7 +32,7 @@ const VALIDATION: Catalog = {
   'bad-fact-name': { en: '"{value}" is not a valid name: use [a-z][a-z0-9_]*', ja: '"{value}" は名前として不正です: [a-z][a-z0-9_]* の形式にしてください', zh: '"{value}" 不是有效的名称：请使用 [a-z][a-z0-9_]*' },
   'bad-version': { en: '"{value}" is not a semantic version such as 1.2.0', ja: '"{value}" は 1.2.0 のようなセマンティックバージョンではありません', zh: '"{value}" 不是 1.2.0 这样的语义化版本号' },
   'bad-duration': { en: '"{value}" is not an ISO-8601 duration such as P5D or PT4H', ja: '"{value}" は P5D や PT4H のような ISO-8601 期間ではありません', zh: '"{value}" 不是 P5D 或 PT4H 这样的 ISO-8601 时长' },
-  'too-few': { en: 'needs at least {min} item(s)', ja: '{min} 件以上必要です', zh: '至少需要 {min} 项' },
+  'too-few': { en: 'needs at least {min, plural, one {# item} other {# items}}', ja: '{min} 件以上必要です', zh: '至少需要 {min} 项' },
   'duplicate-id': { en: 'id "{id}" is used twice', ja: 'ID "{id}" が重複しています', zh: 'ID "{id}" 重复' },
   'id-not-file-name': { en: 'id "{id}" differs from the file name "{file}"', ja: 'ID "{id}" がファイル名 "{file}" と一致しません', zh: 'ID "{id}" 与文件名 "{file}" 不一致' },
   // Stages and steps

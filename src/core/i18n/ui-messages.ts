@@ -24,7 +24,7 @@ export const UI: Catalog = {
   'source-shipped': { en: 'shipped', ja: '同梱', zh: '内置' },
   'col-source': { en: 'from', ja: '出所', zh: '来源' },
   'hint-list': { en: 'irbook list shows the playbooks found', ja: 'irbook list で利用できるプレイブックを確認できます', zh: '用 irbook list 查看可用的剧本' },
-  'playbook-invalid': { en: 'playbook {file} has {errors} error(s)', ja: 'プレイブック {file} にエラーが {errors} 件あります', zh: '剧本 {file} 有 {errors} 个错误' },
+  'playbook-invalid': { en: 'playbook {file} has {errors, plural, one {# error} other {# errors}}', ja: 'プレイブック {file} にエラーが {errors} 件あります', zh: '剧本 {file} 有 {errors} 个错误' },
   'hint-validate': { en: 'run: irbook validate {file}', ja: '実行してください: irbook validate {file}', zh: '请运行：irbook validate {file}' },
   'bad-lang': { en: 'unknown language "{lang}": use ja, zh or en', ja: '不明な言語 "{lang}": ja、zh、en のいずれかを指定してください', zh: '未知语言 "{lang}"：请使用 ja、zh 或 en' },
   'col-id': { en: 'id', ja: 'ID', zh: 'ID' },
