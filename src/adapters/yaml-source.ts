@@ -2,7 +2,7 @@
 // problem can be reported as file:line:col. Hostile input is refused before it is expanded.
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
+import jsyaml from 'js-yaml';
 import type { Document, Node } from 'yaml';
 import type { DocPath, Issue, Severity } from '../core/playbook/issues.js';
 
@@ -135,7 +135,7 @@ const RISKY = /\t|(^[ ]*|[:?-][ ]+|[[{,][ ]*)[&*!][^\s,[\]{}]|__proto__|construc
 function fastValue(text: string): unknown {
   if (RISKY.test(text)) return undefined;
   try {
-    return fastLoad(text, { schema: CORE_SCHEMA, json: false });
+    return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
   } catch {
     return undefined;
   }
