@@ -1,12 +1,14 @@
-// One file, checked by the validator for its kind (playbook, clocks, parties, template, draft).
+// One file, checked by the validator for its kind (playbook, clocks, parties, template, draft),
+// plus the YAML 1.1 portability warnings that only `irbook validate` reports.
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { catalogFor, checkClocks, checkParties, checkPlaybook, type Checked } from './playbook-fs.js';
 import { kindOf } from './files.js';
 import { checkDraft, checkTemplate } from './template-fs.js';
 import { checkProfile } from './profile-fs.js';
+import { yaml11Warnings } from './yaml11.js';
 
-/** Each kind of file with its own validator. */
-export function checkFile(file: string, templates?: string): Checked<unknown> {
+function checkKind(file: string, templates?: string): Checked<unknown> {
   switch (kindOf(file)) {
     case 'clocks': return checkClocks(file, catalogFor(dirname(file), templates).catalog.parties);
     case 'parties': return checkParties(file);
@@ -15,4 +17,12 @@ export function checkFile(file: string, templates?: string): Checked<unknown> {
     case 'profile': return checkProfile(file);
     default: return checkPlaybook(file, templates);
   }
+}
+
+/** Each kind of file with its own validator; a file that reads at all is also checked for YAML 1.1. */
+export function checkFile(file: string, templates?: string): Checked<unknown> {
+  const r = checkKind(file, templates);
+  if (r.problems.some((p) => p.code.startsWith('yaml-') || p.code === 'file-unreadable')) return r;
+  const extra = yaml11Warnings(file, readFileSync(file, 'utf8'));
+  return extra.length ? { ...r, problems: [...r.problems, ...extra].sort((a, b) => a.line - b.line || a.col - b.col) } : r;
 }

@@ -1,8 +1,8 @@
 // Finding the YAML files irbook reads, and telling playbooks from the files beside them.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
-import { SHIPPED_PLAYBOOKS } from './dirs.js';
+import { SCAFFOLD, SHIPPED_PLAYBOOKS, findById, playbookLayers, type Source } from './dirs.js';
 
 export type FileKind = 'playbook' | 'clocks' | 'parties' | 'draft' | 'template' | 'profile';
 
@@ -27,6 +27,8 @@ export function yamlFiles(paths: readonly string[]): string[] {
     if (statSync(p).isDirectory()) {
       for (const e of readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        // templates/scaffold/ is what `irbook init` copies into a new repo, not a template.
+        if (e.isDirectory() && e.name === SCAFFOLD && basename(p) === 'templates') continue;
         const full = join(p, e.name);
         if (e.isDirectory()) walk(full);
         else if (isYaml(e.name)) out.push(full);
@@ -41,4 +43,11 @@ export function yamlFiles(paths: readonly string[]): string[] {
 export function besideOrShipped(dir: string, name: string): string {
   const here = join(dir, name);
   return existsSync(here) ? here : join(SHIPPED_PLAYBOOKS, name);
+}
+
+/** The file of a playbook given by id (through the layers) or by path, if it exists. */
+export function findPlaybook(ref: string, dir: string): { file: string; source?: Source } | undefined {
+  if (isYaml(ref) || ref.includes('/')) return existsSync(resolve(ref)) ? { file: resolve(ref) } : undefined;
+  const found = findById(playbookLayers(dir), ref);
+  return found && kindOf(found.file) === 'playbook' ? found : undefined;
 }

@@ -16,7 +16,7 @@ import { stamp, type NewEvent } from '../core/session/events.js';
 import { sideStamp, type Plan } from '../core/session/plan.js';
 import { EXIT, UserError } from '../errors.js';
 import { playbooksDir } from './dirs.js';
-import { besideOrShipped } from './files.js';
+import { besideOrShipped, findPlaybook } from './files.js';
 import { incidentDir, Journal, JOURNAL_FILE, readJournal, storeDir } from './journal.js';
 import { parseSource, readSource } from './yaml-source.js';
 import type { Context } from '../cli/context.js';
@@ -77,7 +77,7 @@ async function incidentOf(ctx: Reader, id: string, dir: string, events: readonly
   let loaded: Loaded | undefined;
   let clocks: ClockView[] = [];
   if (started) {
-    const byId = join(playbooksDir(ctx.opts.playbooks, ctx.env), `${started.playbook.id}.yaml`);
+    const byId = findPlaybook(started.playbook.id, playbooksDir(ctx.opts.playbooks, ctx.env))?.file ?? '';
     const file = existsSync(byId) ? byId : resolve(started.playbook.file);
     const fast = existsSync(file) && !o.validated ? trusted(file, started.playbook.sha256) : undefined;
     try {

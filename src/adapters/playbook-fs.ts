@@ -1,17 +1,17 @@
 // Reads playbooks and the files beside them (clocks.yaml, parties.yaml, draft templates) and runs
 // the core validators on them, turning every issue into file:line:col.
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { validateClocks, validateParties } from '../core/playbook/catalog.js';
 import { err, type Result } from '../core/playbook/issues.js';
 import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
 import { validatePlaybook, type Catalog } from '../core/playbook/validate.js';
 import { UserError, EXIT } from '../errors.js';
-import { templatesDir } from './dirs.js';
+import { listById, playbookLayers, templateLayers } from './dirs.js';
+import { nearest } from '../core/text/nearest.js';
 import { located, readSource, type Located } from './yaml-source.js';
-import { besideOrShipped, isYaml, kindOf, stem, type FileKind } from './files.js';
+import { besideOrShipped, findPlaybook, kindOf, stem, type FileKind } from './files.js';
 
-export { kindOf, yamlFiles } from './files.js';
+export { findPlaybook, kindOf, yamlFiles } from './files.js';
 
 export interface Checked<T> { file: string; kind: FileKind; problems: Located[]; value?: T }
 
@@ -40,8 +40,8 @@ export function catalogFor(dir: string, templates?: string): LoadedCatalog {
   const parties = partiesFile.value ?? [];
   const ids = new Set(parties.map((p) => p.id));
   const clocksFile = checkClocks(besideOrShipped(dir, 'clocks.yaml'), ids);
-  const draftsDir = join(templates ?? templatesDir(dir), 'drafts');
-  const drafts = new Set(existsSync(draftsDir) ? readdirSync(draftsDir).filter(isYaml).map(stem) : []);
+  // Drafts resolve through the template layers: a team's drafts/ adds to the shipped ones.
+  const drafts = new Set(listById(templateLayers(dir, templates), undefined, 'drafts').map((d) => d.id));
   const loaded: LoadedCatalog = {
     catalog: { parties: ids, drafts, ...(clocksFile.value ? { clocks: clocksFile.value } : {}) },
     ...(clocksFile.value ? { clocks: clocksFile.value } : {}),
@@ -65,10 +65,19 @@ export function checkPlaybook(file: string, templates?: string): Checked<Playboo
   });
 }
 
-/** A playbook by id (from the folder) or by path; a user error when missing or invalid. */
+/** The playbooks by id across the layers (the team's folder, then the shipped one). */
+export const playbookIds = (dir: string) => listById(playbookLayers(dir), (f) => kindOf(f) === 'playbook');
+
+/** A missing id as a user error that lists the known ones and suggests the nearest. */
+export function unknownId(code: string, id: string, known: readonly string[], params: Record<string, string> = {}): UserError {
+  const near = nearest(id, known);
+  return new UserError(EXIT.usage, code, { id, known: known.join(', ') || '—', ...params }, near ? { code: 'hint-did-you-mean', params: { name: near } } : { code: 'hint-list' });
+}
+
+/** A playbook by id or by path; a user error when missing or invalid. */
 export function loadPlaybook(ref: string, dir: string, templates?: string): { file: string; playbook: Playbook; catalog: LoadedCatalog } {
-  const file = isYaml(ref) || ref.includes('/') ? resolve(ref) : join(dir, `${ref}.yaml`);
-  if (!existsSync(file)) throw new UserError(EXIT.usage, 'playbook-not-found', { id: ref, dir }, { code: 'hint-list' });
+  const file = findPlaybook(ref, dir)?.file;
+  if (!file) throw unknownId('playbook-not-found', ref, playbookIds(dir).map((p) => p.id));
   const r = checkPlaybook(file, templates);
   const errors = r.problems.filter((p) => p.severity === 'error').length;
   if (!r.value || errors) throw new UserError(EXIT.invalid, 'playbook-invalid', { file, errors }, { code: 'hint-validate', params: { file } });

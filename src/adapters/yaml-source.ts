@@ -96,6 +96,21 @@ function offsetIn(node: Node, text: string, offset: number | undefined): number 
   return Math.min(start + quoted + offset, start + src.length);
 }
 
+/** The key whose node starts at `offset`, as written. */
+function keyAt(doc: Document, offset: number): string | undefined {
+  let key: string | undefined;
+  Y().visit(doc, {
+    Pair(_, pair) {
+      if (Y().isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        key = String(pair.key.value);
+        return Y().visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return key;
+}
+
 /** For "flow collection must end with }" errors: the opening bracket that was never closed. */
 function unclosedBracket(text: string, pos: number): number | undefined {
   let depth = 0;
@@ -172,8 +187,9 @@ function fullParse(file: string, text: string): Source {
     const detail = e.message.split('\n')[0] ?? e.code;
     if (/Maximum call stack/.test(detail)) return fail(0, 'yaml-too-deep', { max: MAX_DEPTH });
     const pos = /end with an? [}\]]/.test(detail) ? (unclosedBracket(text, e.pos[0]) ?? e.pos[0]) : e.pos[0];
-    // Name the duplicated key rather than repeat the parser's general sentence.
-    const shown = e.code === 'DUPLICATE_KEY' ? text.slice(e.pos[0], e.pos[1]).trim() || detail : detail;
+    // Name the duplicated key rather than repeat the parser's general sentence (the error's
+    // range covers only the key's first character, so take the whole key from its node).
+    const shown = e.code === 'DUPLICATE_KEY' ? keyAt(doc, e.pos[0]) ?? detail : detail;
     source.problems.push(at(pos, 'error', YAML_CODES[e.code] ?? 'yaml-syntax', { detail: shown }));
   }
   for (const w of doc.warnings) source.problems.push(at(w.pos[0], 'warning', 'yaml-syntax', { detail: w.message.split('\n')[0] ?? w.code }));

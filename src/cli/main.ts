@@ -1,11 +1,14 @@
 // The commander program. Commands are imported only when run, so `--help` stays fast; this file
 // holds the single catch that maps errors to exit codes.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { message } from '../core/i18n/messages.js';
 import { isLang, type Lang } from '../core/i18n/lang.js';
 import { EXIT, UserError } from '../errors.js';
 import { localeLang, makeContext, type Context, type GlobalOptions } from './context.js';
+import { VALIDATE_FORMATS } from './validate-formats.js';
+import { commanderError, localizeHelp } from './commander-i18n.js';
+import { EXAMPLES } from './examples.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -13,23 +16,55 @@ function version(): string {
 
 type Run = (ctx: Context, ...args: never[]) => Promise<number>;
 
-function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) => Promise<void>, lang: Lang): Command {
+/** Settings every command inherits (commander copies them when a command is added): help in the
+ *  UI language, and usage errors said once, localized, without the whole help after them. */
+function conventions(p: Command, lang: Lang, err: (s: string) => void): Command {
   const h = (code: string) => message(code, {}, lang);
   const titles: Record<string, string> = { 'Usage:': h('help-usage'), 'Options:': h('help-options'), 'Commands:': h('help-commands'), 'Arguments:': h('help-arguments'), 'Global Options:': h('help-global-options') };
-  const p = new Command('irbook')
-    .configureHelp({ styleTitle: (t) => titles[t] ?? t })
+  return p
+    .configureHelp({
+      styleTitle: (t) => titles[t] ?? t,
+      // Descriptions before commander wraps them; then the usage line's [options] / [command].
+      optionDescription(this: Help, o) { return localizeHelp(Help.prototype.optionDescription.call(this, o), lang); },
+      argumentDescription(this: Help, a) { return localizeHelp(Help.prototype.argumentDescription.call(this, a), lang); },
+      formatHelp(this: Help, cmd, helper) { return localizeHelp(Help.prototype.formatHelp.call(this, cmd, helper), lang); },
+    })
+    .configureOutput({
+      outputError: (text) => {
+        const e = commanderError(text, lang);
+        err(`irbook: ${e.line}`);
+        if (e.suggestion) err(`  → ${message('hint-did-you-mean', { name: e.suggestion.replace(/^'|'$/g, '') }, lang)}`);
+      },
+    })
+    .exitOverride();
+}
+
+/** "Examples:" at the end of every command's help that has some (src/cli/examples.ts). */
+function addExamples(c: Command, lang: Lang, path = ''): void {
+  for (const sub of c.commands) {
+    const key = `${path}${sub.name()}`;
+    const lines = EXAMPLES[key];
+    if (lines) sub.addHelpText('after', `\n${message('help-examples', {}, lang)}\n${lines.map((l) => `  ${l}`).join('\n')}`);
+    addExamples(sub, lang, `${key} `);
+  }
+}
+
+function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) => Promise<void>, lang: Lang, err: (s: string) => void): Command {
+  const h = (code: string) => message(code, {}, lang);
+  const p = conventions(new Command('irbook'), lang, err)
     .helpOption('-h, --help', h('help-help'))
     .helpCommand('help [command]', h('help-help'))
     .description(h('help-1'))
-    .version(version(), '-V, --version', h('help-version'))
+    .version(version(), '-v, --version', h('help-version'))
+    .addOption(new Option('-V').hideHelp())
+    // -V as well as -v: the same handler as --version (commander allows one flag pair per option).
+    .on('option:V', () => (p as unknown as NodeJS.EventEmitter).emit('option:version'))
     .option('--playbooks <dir>', h('help-2'))
     .option('--templates <dir>', h('help-3'))
     .option('--store <dir>', h('help-4'))
     .option('--profile <file>', h('help-profile'))
     .addOption(new Option('--lang <lang>', h('help-5')).choices(['ja', 'zh', 'en']))
     .option('--no-color', h('help-6'))
-    .showHelpAfterError()
-    .exitOverride()
     .addHelpText('after', h('help-after-global'));
 
   p.command('list')
@@ -40,7 +75,10 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
   p.command('validate')
     .description(h('help-9'))
     .argument('[paths...]', h('help-10'))
-    .addOption(new Option('--format <format>', h('help-11')).choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', h('help-11')).choices([...VALIDATE_FORMATS]).default('text'))
+    .option('--json', h('help-8'))
+    .option('--max-warnings <n>', h('help-max-warnings'))
+    .option('--strict', h('help-strict'))
     .option('--quiet', h('help-12'))
     .addHelpText('after', h('help-after-validate'))
     .action((paths, o) => run(() => import('../commands/validate.js'), paths, o));
@@ -48,8 +86,10 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
   p.command('show')
     .description(h('help-13'))
     .argument('<playbook>', h('help-14'))
-    .option('--mermaid', h('help-15'))
-    .action((id, o) => run(() => import('../commands/show.js'), id, o));
+    .addOption(new Option('--format <format>', h('help-11')).choices(['text', 'mermaid', 'json']).default('text'))
+    .option('--json', h('help-8'))
+    .addOption(new Option('--mermaid', h('help-15')).hideHelp())
+    .action((id, o: { format: string; json?: boolean; mermaid?: boolean }) => run(() => import('../commands/show.js'), id, { format: o.json ? 'json' : o.mermaid ? 'mermaid' : o.format }));
 
   p.command('start')
     .description(h('help-16'))
@@ -161,9 +201,17 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .description(h('help-49'))
     .argument('<incidents...>', h('help-50'))
     .addOption(new Option('-f, --format <format>', h('help-11')).choices(['text', 'md', 'pdf', 'json']).default('text'))
+    .option('--json', h('help-8'))
     .option('-o, --out <file>', h('help-51'))
     .option('--tz <zone>', h('help-52'))
-    .action((ids, o) => run(() => import('../commands/drill-compare.js'), ids, o));
+    .action((ids, o: { json?: boolean; format: string }) => run(() => import('../commands/drill-compare.js'), ids, { ...o, format: o.json ? 'json' : o.format }));
+
+  p.command('init')
+    .description(h('help-init'))
+    .argument('[dir]', h('help-init-dir'))
+    .option('--example <playbook>', h('help-init-example'))
+    .option('--force', h('help-init-force'))
+    .action((dir, o) => run(() => import('../commands/init.js'), dir, o));
 
   p.command('incidents')
     .description(h('help-53'))
@@ -171,6 +219,12 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .option('--exercises', h('help-54'))
     .action((o) => run(() => import('../commands/incidents.js'), o));
 
+  p.command('completion')
+    .description(h('help-completion'))
+    .addArgument(new Argument('<shell>', h('help-completion-shell')).choices(['bash', 'zsh', 'fish']))
+    .action((shell) => run(() => import('../commands/completion.js'), shell, p));
+
+  addExamples(p, lang);
   return p;
 }
 
@@ -191,14 +245,14 @@ export async function main(argv: readonly string[], io = { out: (s: string) => p
     ctx = makeContext(p.opts<GlobalOptions>(), env, io);
     const mod = await load();
     code = await (mod.run as (c: Context, ...a: unknown[]) => Promise<number>)(ctx, ...args);
-  }, helpLang(argv, env));
+  }, helpLang(argv, env), io.err);
   try {
     await p.parseAsync(argv as string[]);
     return code;
   } catch (e) {
     const lang = ctx?.lang ?? helpLang(argv, env);
     if (e instanceof CommanderError) {
-      // commander already printed help, the version or the usage error.
+      // commander already printed help, the version or the (localized) usage error.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     // Ctrl-C at a prompt: the walk says where the answers are and how to resume (a UserError).

@@ -6,11 +6,13 @@ import { readIncident } from '../adapters/incident.js';
 import { table } from '../cli/table.js';
 import { compareDrills } from '../core/report/compare.js';
 import { renderMarkdown } from '../core/report/markdown.js';
+import { isZone } from '../core/time/format.js';
 import { EXIT, UserError } from '../errors.js';
 
 export interface CompareOptions { format: 'text' | 'md' | 'pdf' | 'json'; out?: string; tz?: string }
 
 export async function run(ctx: Context, ids: string[], o: CompareOptions): Promise<number> {
+  if (o.tz !== undefined && !isZone(o.tz)) throw new UserError(EXIT.usage, 'bad-tz', { tz: o.tz });
   const incidents = await Promise.all(ids.map((id) => readIncident(ctx, id)));
   const first = incidents[0];
   const pb = first?.playbook;

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { readIncident } from '../adapters/incident.js';
 import { JOURNAL_FILE, verifyJournal } from '../adapters/journal.js';
-import { playbooksDir, templatesDir } from '../adapters/dirs.js';
+import { playbooksDir } from '../adapters/dirs.js';
+import { findTemplate } from '../adapters/template-lookup.js';
 import { checkTemplate } from '../adapters/template-fs.js';
 import { buildReport } from '../core/report/build.js';
 import { renderMarkdown } from '../core/report/markdown.js';
@@ -21,9 +22,7 @@ export async function run(ctx: Context, id: string, o: ReportOptions): Promise<n
   const v = verifyJournal(join(inc.dir, JOURNAL_FILE));
   if (!v.ok) throw new UserError(EXIT.verify, 'verify-failed', { id, line: v.line, reason: ctx.t(v.reason) }, { code: 'see-help', params: { command: 'verify' } });
   if (!inc.playbook || !inc.catalog?.clocks) throw new UserError(EXIT.invalid, 'report-no-playbook', { id, playbook: inc.state.started?.playbook.id ?? '?' }, { code: 'hint-list' });
-  const dir = templatesDir(playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.templates, ctx.env);
-  const file = join(dir, `${o.template}.yaml`);
-  if (!/^[a-z][a-z0-9-]*$/.test(o.template) || !existsSync(file)) throw new UserError(EXIT.usage, 'template-not-found', { template: o.template, dir });
+  const { file } = findTemplate(o.template, { playbooks: playbooksDir(ctx.opts.playbooks, ctx.env), templates: ctx.opts.templates, env: ctx.env });
   const checked = checkTemplate(file);
   if (!checked.value) throw new UserError(EXIT.invalid, 'playbook-invalid', { file, errors: checked.problems.length }, { code: 'hint-validate', params: { file } });
 

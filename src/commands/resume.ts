@@ -1,7 +1,7 @@
 // irbook resume INCIDENT: carry on an interrupted session from its journal, or take up the steps
 // put off once the walk is over.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import type { Profile } from '../core/profile/schema.js';
 import { readAnswers, readScenario } from '../cli/answers-file.js';
@@ -10,7 +10,7 @@ import { recap } from '../adapters/recap.js';
 import { draftsDir } from '../adapters/drafts.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { Journal, incidentDir, storeDir } from '../adapters/journal.js';
-import { loadPlaybook } from '../adapters/playbook-fs.js';
+import { findPlaybook, loadPlaybook } from '../adapters/playbook-fs.js';
 import { findProfile, loadProfile } from '../adapters/profile-fs.js';
 import { sha256File } from '../adapters/provenance.js';
 import { planResume } from '../core/session/plan.js';
@@ -27,7 +27,7 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
     const started = reduce(journal.events).started;
     if (!started) throw new UserError(EXIT.storage, 'not-a-session', { id });
     // The playbook by id from the playbooks folder, else the file recorded at the start.
-    const byId = join(playbooksDir(ctx.opts.playbooks, ctx.env), `${started.playbook.id}.yaml`);
+    const byId = findPlaybook(started.playbook.id, playbooksDir(ctx.opts.playbooks, ctx.env))?.file ?? '';
     const { file, playbook, catalog } = loadPlaybook(existsSync(byId) ? byId : resolve(started.playbook.file), '', ctx.opts.templates);
     if (!catalog.clocks) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
     const plan = planResume(journal.events, {

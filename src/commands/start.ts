@@ -1,6 +1,6 @@
 // irbook start PLAYBOOK: open a new incident and walk the responder through it.
 import { userInfo } from 'node:os';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { readAnswers, readScenario } from '../cli/answers-file.js';
 import { startZone, walk } from '../cli/session.js';
@@ -11,14 +11,16 @@ import { loadPlaybook } from '../adapters/playbook-fs.js';
 import { findProfile, loadProfile } from '../adapters/profile-fs.js';
 import { gitInfo, sha256File } from '../adapters/provenance.js';
 import { planStart } from '../core/session/plan.js';
+import { trackedByGit } from '../adapters/git-ignored.js';
 import { EXIT, UserError } from '../errors.js';
 
 export interface StartOptions { actor?: string; tz?: string; exercise?: boolean; answers?: string; clock?: string; pace?: string; speed?: string; scenario?: string }
 
 export async function run(ctx: Context, ref: string, o: StartOptions): Promise<number> {
+  // An unknown playbook is reported before a missing terminal: it is the first thing to fix.
+  const { file, playbook, catalog } = loadPlaybook(ref, playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.templates);
   const answers = o.answers ? readAnswers(ctx, o.answers) : undefined;
   if (!answers && !process.stdin.isTTY) throw new UserError(EXIT.usage, 'no-tty', {}, { code: 'see-help', params: { command: 'start' } });
-  const { file, playbook, catalog } = loadPlaybook(ref, playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.templates);
   if (!catalog.clocks) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
   const pbDir = playbooksDir(ctx.opts.playbooks, ctx.env);
   const profile = loadProfile(findProfile(pbDir, ctx.opts.profile, ctx.env));
@@ -36,6 +38,8 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
     return made.id;
   });
   if (!plan.ok) throw plan.error;
+  // After the incident's folder exists: an ignore rule such as `incidents/` matches folders only.
+  if (trackedByGit(store)) ctx.err(ctx.c.yellow(ctx.t('store-not-ignored', { store, entry: `${basename(store)}/` })));
   const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
   const journal = Journal.open(dir, { create: true });
   for (const e of plan.events) journal.append(e);

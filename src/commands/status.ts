@@ -18,7 +18,11 @@ export async function run(ctx: Context, id: string | undefined, o: { json?: bool
     ctx.out(JSON.stringify(id ? list[0] : list, null, 2));
     return EXIT.ok;
   }
-  if (!incidents.length) ctx.err(ctx.t('no-incidents', { store }));
+  if (!incidents.length) {
+    // Say what the store does hold: "no incidents" next to closed ones misleads.
+    const drills = all.filter(({ inc }) => inc.state.started?.exercise).length;
+    ctx.err(all.length ? ctx.t('no-open-incidents', { store, closed: all.length - drills, drills }) : ctx.t('no-incidents', { store }));
+  }
   for (const { inc, s } of incidents) {
     const tz = s.timezone ?? 'UTC';
     const mark = s.exercise ? ctx.c.magenta(` [${ctx.t('exercise-mark')}]`) : '';

@@ -1,41 +1,65 @@
-// irbook validate [PATH…]: schema and lint for playbooks, clocks, parties and templates.
-import { existsSync } from 'node:fs';
+// irbook validate [PATH…]: schema and lint for playbooks, clocks, parties, templates and drafts.
+// Without paths it checks what irbook would use: every id through the layers (the team's files,
+// and the shipped ones they do not override), and says where each came from.
+import { readFileSync } from 'node:fs';
 import type { Context } from '../cli/context.js';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { yamlFiles } from '../adapters/files.js';
 import { checkFile } from '../adapters/check-file.js';
-import { playbooksDir, templatesDir } from '../adapters/dirs.js';
+import { PACKAGE_ROOT, listById, playbookLayers, playbooksDir, sourceOf, templateLayers } from '../adapters/dirs.js';
+import { github, json, sarif, type Outcome, type ValidateFormat } from '../cli/validate-formats.js';
 import { findProfile } from '../adapters/profile-fs.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Located } from '../adapters/yaml-source.js';
 
-export async function run(ctx: Context, paths: string[], o: { format: 'text' | 'json'; quiet?: boolean }): Promise<number> {
+export interface ValidateOptions { format: ValidateFormat; json?: boolean; quiet?: boolean; maxWarnings?: string; strict?: boolean }
+
+/** The files in effect: each playbook, clocks, parties, template and draft id from its first layer. */
+function effectiveFiles(ctx: Context): string[] {
   const pb = playbooksDir(ctx.opts.playbooks, ctx.env);
-  const tpl = templatesDir(pb, ctx.opts.templates, ctx.env);
-  const profile = paths.length ? undefined : findProfile(pb, ctx.opts.profile, ctx.env);
-  const targets = paths.length ? paths : [pb, ...(existsSync(tpl) ? [tpl] : []), ...(profile ? [profile] : [])];
-  const files = yamlFiles(targets);
+  const tl = templateLayers(pb, ctx.opts.templates, ctx.env);
+  const profile = findProfile(pb, ctx.opts.profile, ctx.env);
+  return [...listById(playbookLayers(pb)), ...listById(tl), ...listById(tl, undefined, 'drafts')].map((f) => f.file).concat(profile ? [profile] : []);
+}
+
+export async function run(ctx: Context, paths: string[], o: ValidateOptions): Promise<number> {
+  const format = o.json ? 'json' : o.format;
+  const maxWarnings = o.maxWarnings === undefined ? Infinity : Number(o.maxWarnings);
+  if (!(Number.isInteger(maxWarnings) && maxWarnings >= 0) && maxWarnings !== Infinity) throw new UserError(EXIT.usage, 'bad-max-warnings', { value: String(o.maxWarnings) });
+  const files = paths.length ? yamlFiles(paths) : effectiveFiles(ctx);
   if (!files.length) throw new UserError(EXIT.usage, 'no-yaml-files', {}, { code: 'see-help', params: { command: 'validate' } });
-  const problems = await checkAll(files, ctx.opts.templates);
+  // --strict: warnings fail the run like errors. The deeper checks (coverage, `--deep`) add their
+  // problems to this list before it is counted.
+  const problems = (await checkAll(files, ctx.opts.templates)).map((p) => ({ ...p, source: sourceOf(p.file) }));
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
+  const outcome: Outcome = { files: files.map((file) => ({ file, source: sourceOf(file) })), problems, errors, warnings };
 
-  if (o.format === 'json') {
-    ctx.out(JSON.stringify({
-      files: files.length, errors, warnings,
-      problems: problems.map((p) => ({ ...p, message: ctx.t(p.code, p.params) })),
-    }, null, 2));
-  } else {
+  if (format === 'json') ctx.out(json(outcome, version()));
+  else if (format === 'sarif') ctx.out(sarif(outcome, version()));
+  else if (format === 'github') for (const line of github(outcome)) ctx.out(line);
+  else {
     for (const p of problems) {
       if (o.quiet && p.severity !== 'error') continue;
       const sev = p.severity === 'error' ? ctx.c.red(ctx.t('error')) : ctx.c.yellow(ctx.t('warning'));
       ctx.out(`${p.file}:${p.line}:${p.col} ${sev} ${ctx.t(p.code, p.params)} ${ctx.c.dim(`[${p.code}]`)}`);
     }
-    if (!o.quiet) ctx.err(ctx.t('validate-summary', { files: files.length, errors, warnings }));
+    if (!o.quiet) {
+      const team = outcome.files.filter((f) => f.source === 'team').length;
+      ctx.err(`${ctx.t('validate-summary', { files: files.length, errors, warnings })} ${ctx.c.dim(ctx.t('validate-sources', { team, shipped: files.length - team }))}`);
+    }
   }
-  return errors ? EXIT.invalid : EXIT.ok;
+  if (errors || (o.strict && warnings)) return EXIT.invalid;
+  if (warnings > maxWarnings) {
+    ctx.err(ctx.t('too-many-warnings', { warnings, max: maxWarnings }));
+    return EXIT.invalid;
+  }
+  return EXIT.ok;
 }
+
+const version = (): string => (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 // Past this many files the work is shared with worker threads (one per further core).
 const PARALLEL_FROM = 200;

@@ -1,28 +1,31 @@
-// The PDF's fonts: Noto Sans JP and SC from npm, as TTF (pdfkit 0.20 embeds WOFF2 broken), picked
+// The PDF's fonts: Noto Sans JP and SC as TTF (pdfkit 0.20 embeds WOFF2 broken), picked
 // by the report's language, with a per-character fallback because pdfkit has none: a Japanese
 // report draws simplified hanzi with SC, a Chinese one Japanese-only characters with JP, and what
 // neither has with Helvetica. pdfkit subsets every embedded TTF to the glyphs used.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Lang } from '../../core/i18n/lang.js';
+import { PACKAGE_ROOT } from '../dirs.js';
 import type { Doc } from './doc.js';
 
+// Only the four faces drawn ship, gzipped, in fonts/ (put there by the build from the Google
+// Fonts packages, with their OFL licence: scripts/copy-fonts.js). Inflating one takes 50–100 ms.
 const FILES = {
-  jp: '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf',
-  'jp-bold': '@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf',
-  sc: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  'sc-bold': '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+  jp: 'NotoSansJP-Regular.ttf.gz',
+  'jp-bold': 'NotoSansJP-Bold.ttf.gz',
+  sc: 'NotoSansSC-Regular.ttf.gz',
+  'sc-bold': 'NotoSansSC-Bold.ttf.gz',
 } as const;
 type Noto = keyof typeof FILES;
 export type Weight = 'regular' | 'bold';
 
-// The files are 5–11 MB each: read once per process, and only the ones a report needs.
+// The faces are 5–11 MB each: read once per process, and only the ones a report needs.
 const bytes = new Map<Noto, Buffer>();
-const require = createRequire(import.meta.url);
 function fontBytes(name: Noto): Buffer {
   let b = bytes.get(name);
   if (!b) {
-    b = readFileSync(require.resolve(FILES[name]));
+    b = gunzipSync(readFileSync(join(PACKAGE_ROOT, 'fonts', FILES[name])));
     bytes.set(name, b);
   }
   return b;

@@ -16,6 +16,8 @@ const VALIDATION: Catalog = {
   'yaml-syntax': { en: 'YAML syntax: {detail}', ja: 'YAML 構文エラー: {detail}', zh: 'YAML 语法错误：{detail}' },
   'yaml-tab': { en: 'tab used for indentation; indent with spaces', ja: 'インデントにタブが使われています。スペースで字下げしてください', zh: '缩进使用了制表符，请用空格缩进' },
   'yaml-duplicate-key': { en: 'duplicate key: {detail}', ja: 'キーが重複しています: {detail}', zh: '键重复：{detail}' },
+  'yaml11-bool': { en: 'unquoted "{value}" is a boolean to YAML 1.1 readers (PyYAML and others): quote it', ja: '引用符のない "{value}" は YAML 1.1 のツール（PyYAML など）では真偽値になります。引用符で囲んでください', zh: '未加引号的 "{value}" 在 YAML 1.1 工具（PyYAML 等）中是布尔值，请加引号' },
+  'yaml11-flow-scalar': { en: '"{value}" has a "?" or ":" inside {…} or […], which YAML 1.1 readers (PyYAML and others) reject: quote it', ja: '"{value}" は {…} や […] の中に "?" か ":" を含み、YAML 1.1 のツール（PyYAML など）では読めません。引用符で囲んでください', zh: '"{value}" 在 {…} 或 […] 中含有 "?" 或 ":"，YAML 1.1 工具（PyYAML 等）无法读取，请加引号' },
   'yaml-alias': { en: 'alias *{name} refused: anchors and aliases are not allowed (write the value out)', ja: 'エイリアス *{name} は使えません（アンカーとエイリアスは禁止。値を直接書いてください）', zh: '拒绝别名 *{name}：不允许使用锚点和别名（请直接写出值）' },
   'forbidden-key': { en: 'key "{key}" is not allowed', ja: 'キー "{key}" は使えません', zh: '不允许使用键 "{key}"' },
   'empty-file': { en: 'the file is empty', ja: 'ファイルが空です', zh: '文件为空' },
@@ -30,7 +32,7 @@ const VALIDATION: Catalog = {
   'bad-fact-name': { en: '"{value}" is not a valid name: use [a-z][a-z0-9_]*', ja: '"{value}" は名前として不正です: [a-z][a-z0-9_]* の形式にしてください', zh: '"{value}" 不是有效的名称：请使用 [a-z][a-z0-9_]*' },
   'bad-version': { en: '"{value}" is not a semantic version such as 1.2.0', ja: '"{value}" は 1.2.0 のようなセマンティックバージョンではありません', zh: '"{value}" 不是 1.2.0 这样的语义化版本号' },
   'bad-duration': { en: '"{value}" is not an ISO-8601 duration such as P5D or PT4H', ja: '"{value}" は P5D や PT4H のような ISO-8601 期間ではありません', zh: '"{value}" 不是 P5D 或 PT4H 这样的 ISO-8601 时长' },
-  'too-few': { en: 'needs at least {min} item(s)', ja: '{min} 件以上必要です', zh: '至少需要 {min} 项' },
+  'too-few': { en: 'needs at least {min, plural, one {# item} other {# items}}', ja: '{min} 件以上必要です', zh: '至少需要 {min} 项' },
   'duplicate-id': { en: 'id "{id}" is used twice', ja: 'ID "{id}" が重複しています', zh: 'ID "{id}" 重复' },
   'id-not-file-name': { en: 'id "{id}" differs from the file name "{file}"', ja: 'ID "{id}" がファイル名 "{file}" と一致しません', zh: 'ID "{id}" 与文件名 "{file}" 不一致' },
   // Stages and steps
@@ -72,7 +74,23 @@ const VALIDATION: Catalog = {
 
 const M: Catalog = { ...VALIDATION, ...UI, ...SESSION, ...JOURNAL, ...REPORT, ...HELP };
 
+const PLURAL = /\{(\w+), plural, ((?:[\w=]+ \{[^{}]*\}\s*)+)\}/g;
+const rules = new Map<Lang, Intl.PluralRules>();
+
+/** `{n, plural, one {# file} other {# files}}`: the form Intl.PluralRules picks for n, with # as n. */
+function plurals(tpl: string, params: Record<string, string | number>, lang: Lang): string {
+  return tpl.replace(PLURAL, (whole, k: string, forms: string) => {
+    const n = Number(params[k]);
+    if (!(k in params) || Number.isNaN(n)) return whole;
+    const rule = rules.get(lang) ?? new Intl.PluralRules(lang);
+    rules.set(lang, rule);
+    const options = new Map([...forms.matchAll(/([\w=]+) \{([^{}]*)\}/g)].map((m) => [m[1], m[2] ?? '']));
+    const form = options.get(`=${n}`) ?? options.get(rule.select(n)) ?? options.get('other') ?? '';
+    return form.replace(/#/g, String(params[k]));
+  });
+}
+
 export function message(code: string, params: Record<string, string | number>, lang: Lang): string {
-  const tpl = M[code]?.[lang] ?? M[code]?.en ?? code;
+  const tpl = plurals(M[code]?.[lang] ?? M[code]?.en ?? code, params, lang);
   return tpl.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }

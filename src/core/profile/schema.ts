@@ -31,6 +31,3 @@ export const profileSchema = z.object({
 
 export type Profile = z.infer<typeof profileSchema>;
 export type Person = z.infer<typeof person>;
-
-/** Where `$id` points: stable, so editors and other tools can cache the schema. */
-export const PROFILE_SCHEMA_ID = 'https://irbook.dev/schema/irbook-profile-1.json';
