@@ -50,6 +50,15 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .option('--mermaid', h('help-15'))
     .action((id, o) => run(() => import('../commands/show.js'), id, o));
 
+  p.command('simulate')
+    .description(h('help-simulate'))
+    .argument('<playbook>', h('help-14'))
+    .requiredOption('--facts <file|json>', h('help-simulate-facts'))
+    .option('--answer <step=value>', h('help-simulate-answer'), (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--json', h('help-8'))
+    .addHelpText('after', h('help-after-simulate'))
+    .action((id, o) => run(() => import('../commands/simulate.js'), id, o));
+
   p.command('start')
     .description(h('help-16'))
     .argument('<playbook>', h('help-14'))
