@@ -5,12 +5,12 @@ import { kindOf } from './files.js';
 import { checkDraft, checkTemplate } from './template-fs.js';
 
 /** Each kind of file with its own validator. */
-export function checkFile(file: string, templates?: string): Checked<unknown> {
+export function checkFile(file: string, templates?: string, coverage?: 'fast' | 'deep'): Checked<unknown> {
   switch (kindOf(file)) {
     case 'clocks': return checkClocks(file, catalogFor(dirname(file), templates).catalog.parties);
     case 'parties': return checkParties(file);
     case 'draft': return checkDraft(file);
     case 'template': return checkTemplate(file);
-    default: return checkPlaybook(file, templates);
+    default: return checkPlaybook(file, templates, coverage);
   }
 }

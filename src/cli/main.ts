@@ -41,6 +41,7 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .argument('[paths...]', h('help-10'))
     .addOption(new Option('--format <format>', h('help-11')).choices(['text', 'json']).default('text'))
     .option('--quiet', h('help-12'))
+    .option('--deep', h('help-validate-deep'))
     .addHelpText('after', h('help-after-validate'))
     .action((paths, o) => run(() => import('../commands/validate.js'), paths, o));
 

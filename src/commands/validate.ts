@@ -9,13 +9,13 @@ import { playbooksDir, templatesDir } from '../adapters/dirs.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Located } from '../adapters/yaml-source.js';
 
-export async function run(ctx: Context, paths: string[], o: { format: 'text' | 'json'; quiet?: boolean }): Promise<number> {
+export async function run(ctx: Context, paths: string[], o: { format: 'text' | 'json'; quiet?: boolean; deep?: boolean }): Promise<number> {
   const pb = playbooksDir(ctx.opts.playbooks, ctx.env);
   const tpl = templatesDir(pb, ctx.opts.templates, ctx.env);
   const targets = paths.length ? paths : [pb, ...(existsSync(tpl) ? [tpl] : [])];
   const files = yamlFiles(targets);
   if (!files.length) throw new UserError(EXIT.usage, 'no-yaml-files', {}, { code: 'see-help', params: { command: 'validate' } });
-  const problems = await checkAll(files, ctx.opts.templates);
+  const problems = await checkAll(files, ctx.opts.templates, o.deep ? 'deep' : 'fast');
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
 
@@ -39,16 +39,16 @@ export async function run(ctx: Context, paths: string[], o: { format: 'text' | '
 const PARALLEL_FROM = 200;
 
 /** Every file's problems, in file order; big sets are split across the machine's cores. */
-async function checkAll(files: string[], templates?: string): Promise<Located[]> {
+async function checkAll(files: string[], templates: string | undefined, coverage: 'fast' | 'deep'): Promise<Located[]> {
   const cores = Math.min(availableParallelism(), 8);
-  if (files.length < PARALLEL_FROM || cores < 2) return files.flatMap((f) => checkFile(f, templates).problems);
+  if (files.length < PARALLEL_FROM || cores < 2) return files.flatMap((f) => checkFile(f, templates, coverage).problems);
   const size = Math.ceil(files.length / cores);
   const chunks = Array.from({ length: cores }, (_, i) => files.slice(i * size, (i + 1) * size));
   const inWorkers = chunks.slice(1).map((chunk) => new Promise<Located[]>((done, fail) => {
-    const w = new Worker(new URL('./validate-worker.js', import.meta.url), { workerData: { files: chunk, templates } });
+    const w = new Worker(new URL('./validate-worker.js', import.meta.url), { workerData: { files: chunk, templates, coverage } });
     w.once('message', done);
     w.once('error', fail);
   }));
-  const here = (chunks[0] ?? []).flatMap((f) => checkFile(f, templates).problems);
+  const here = (chunks[0] ?? []).flatMap((f) => checkFile(f, templates, coverage).problems);
   return [...here, ...(await Promise.all(inWorkers)).flat()];
 }

@@ -25,5 +25,6 @@ export const SIMULATE: Catalog = {
   'simulate-bad-answer': { en: '--answer {step}: the answer must be one of {options}', ja: '--answer {step}: 回答は {options} のいずれかです', zh: '--answer {step}：答案必须是 {options} 之一' },
   'simulate-facts-invalid': { en: '--facts {facts}: not a mapping of fact names to values', ja: '--facts {facts}: 事実名と値のマッピングではありません', zh: '--facts {facts}：不是事实名到值的映射' },
   'no-clocks': { en: 'no clocks.yaml next to the playbooks: nothing to simulate the clocks with', ja: 'プレイブックと同じ場所に clocks.yaml がないため、期限をシミュレーションできません', zh: '剧本旁没有 clocks.yaml，无法模拟时限' },
+  'help-validate-deep': { en: 'check clock coverage exhaustively (every subset of multi facts; slower)', ja: '期限の網羅性を徹底的に検査する（multi の全部分集合。遅い）', zh: '彻底检查时限覆盖（multi 事实的所有子集；较慢）' },
   'clock-not-covered': { en: 'clock "{clock}" applies but no step that is presented satisfies it, e.g. with {facts} (in {playbook})', ja: '期限 "{clock}" が適用されるのに、それを満たすステップが提示されません。例: {facts}（{playbook}）', zh: '时限 "{clock}" 适用，但没有被执行的步骤满足它，例如：{facts}（{playbook}）' },
 };
