@@ -56,6 +56,7 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .argument('<playbook>', h('help-14'))
     .requiredOption('--facts <file|json>', h('help-simulate-facts'))
     .option('--answer <step=value>', h('help-simulate-answer'), (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--tz <zone>', h('help-simulate-tz'))
     .option('--json', h('help-8'))
     .addHelpText('after', h('help-after-simulate'))
     .action((id, o) => run(() => import('../commands/simulate.js'), id, o));

@@ -7,9 +7,10 @@ import { parseSource, readSource } from '../adapters/yaml-source.js';
 import { clockEngine } from '../core/clocks/clocks.js';
 import { evaluatorFor } from '../core/session/evaluator.js';
 import { parseAnswers, parseFacts, simulate, type Simulation } from '../core/simulate/simulate.js';
+import { formatTime, isZone } from '../core/time/format.js';
 import { EXIT, UserError } from '../errors.js';
 
-interface Options { facts: string; answer?: string[]; json?: boolean }
+interface Options { facts: string; answer?: string[]; json?: boolean; tz?: string }
 
 function readFacts(ctx: Context, ref: string): Record<string, unknown> {
   // Inline JSON is YAML too: one reader, with its size and alias limits, for both.
@@ -24,6 +25,8 @@ function readFacts(ctx: Context, ref: string): Record<string, unknown> {
 export async function run(ctx: Context, ref: string, o: Options): Promise<number> {
   const { playbook, catalog } = loadPlaybook(ref, playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.templates);
   if (!catalog.clocks) throw new UserError(EXIT.invalid, 'no-clocks');
+  const tz = o.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!isZone(tz)) throw new UserError(EXIT.usage, 'bad-timezone', { tz });
   const facts = parseFacts(playbook, readFacts(ctx, o.facts));
   if (!facts.ok) throw new UserError(EXIT.usage, facts.code, facts.params);
   const answers = parseAnswers(playbook, o.answer ?? []);
@@ -41,15 +44,15 @@ export async function run(ctx: Context, ref: string, o: Options): Promise<number
     }, null, 2));
     return 0;
   }
-  for (const line of text(ctx, sim, playbook.id, playbook.version)) ctx.out(line);
+  for (const line of text(ctx, sim, playbook.id, playbook.version, (iso) => formatTime(iso, tz, 'short'))) ctx.out(line);
   return 0;
 }
 
-function text(ctx: Context, sim: Simulation, id: string, version: string): string[] {
+function text(ctx: Context, sim: Simulation, id: string, version: string, time: (iso: string) => string): string[] {
   const { c, t } = ctx;
   const v = (x: unknown) => (x === true ? t('yes') : x === false ? t('no') : x === undefined ? '-' : Array.isArray(x) ? `[${x.join(', ')}]` : String(x));
   const none = [`  ${c.dim(t('simulate-none'))}`];
-  const aware = typeof sim.state.facts.aware_at === 'string' ? sim.state.facts.aware_at : '-';
+  const aware = typeof sim.state.facts.aware_at === 'string' ? time(sim.state.facts.aware_at) : '-';
   const lines = [c.bold(t('simulate-title', { playbook: id, version, aware })), '', c.bold(t('simulate-decisions'))];
   const decisions = Object.entries(sim.decisions);
   lines.push(...(decisions.length ? decisions.map(([step, d]) => `  ${t('simulate-decision', { step, recommended: v(d.recommended), answer: v(d.answer) })}${d.recommended !== undefined && d.answer !== d.recommended ? ` ${c.yellow(t('simulate-overridden'))}` : ''}`) : none));
@@ -62,7 +65,7 @@ function text(ctx: Context, sim: Simulation, id: string, version: string): strin
   lines.push('', c.bold(t('simulate-notified')), `  ${sim.notified.length ? sim.notified.join(', ') : t('simulate-none')}`);
   lines.push('', c.bold(t('simulate-clocks')));
   for (const k of sim.clocks) {
-    const due = k.due ?? '-';
+    const due = k.due ? time(k.due) : '-';
     const what = k.applies === false ? c.dim(t('simulate-not-applies'))
       : k.applies === null ? c.yellow(t('simulate-undetermined', { reason: k.status }))
         : k.satisfiedBy ? t('simulate-applies', { due, step: k.satisfiedBy }) : c.red(t('simulate-applies-open', { due }));

@@ -27,10 +27,11 @@ describe('irbook simulate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'irbook-sim-'));
     const file = join(dir, 'facts.yaml');
     writeFileSync(file, 'aware_at: 2026-11-23T09:00:00+08:00\ndata_categories: [personal]\npersons_affected: 1000000\npi_in_china: true\n');
-    const r = irbook(['simulate', 'chat-leak', '--facts', file, '--lang', 'ja']);
+    const r = irbook(['simulate', 'chat-leak', '--facts', file, '--lang', 'ja', '--tz', 'Asia/Shanghai']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('grade: 推奨 relatively_major · 回答 relatively_major');
-    expect(r.stdout).toMatch(/cac-4h {2}適用 · 期限 2026-11-23T05:00:00.000Z · 充足 notify-cac/);
+    expect(r.stdout).toContain('（認知日時 2026-11-23 09:00 +08:00）');
+    expect(r.stdout).toMatch(/cac-4h {2}適用 · 期限 2026-11-23 13:00 \+08:00 · 充足 notify-cac/);
   });
 
   it.each([
