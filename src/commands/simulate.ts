@@ -7,7 +7,8 @@ import { parseSource, readSource } from '../adapters/yaml-source.js';
 import { clockEngine } from '../core/clocks/clocks.js';
 import { evaluatorFor } from '../core/session/evaluator.js';
 import { parseAnswers, parseFacts, simulate, type Simulation } from '../core/simulate/simulate.js';
-import { formatTime, isZone } from '../core/time/format.js';
+import { formatTime } from '../core/time/format.js';
+import { resolveTz } from '../cli/session.js';
 import { EXIT, UserError } from '../errors.js';
 
 interface Options { facts: string; answer?: string[]; json?: boolean; tz?: string }
@@ -25,8 +26,7 @@ function readFacts(ctx: Context, ref: string): Record<string, unknown> {
 export async function run(ctx: Context, ref: string, o: Options): Promise<number> {
   const { playbook, catalog } = loadPlaybook(ref, playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.templates);
   if (!catalog.clocks) throw new UserError(EXIT.invalid, 'no-clocks');
-  const tz = o.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!isZone(tz)) throw new UserError(EXIT.usage, 'bad-timezone', { tz });
+  const tz = resolveTz(o.tz, ctx.env);
   const facts = parseFacts(playbook, readFacts(ctx, o.facts));
   if (!facts.ok) throw new UserError(EXIT.usage, facts.code, facts.params);
   const answers = parseAnswers(playbook, o.answer ?? []);
