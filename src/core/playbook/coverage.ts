@@ -37,7 +37,7 @@ function compile(env: ReturnType<typeof makeScope>, names: ReadonlySet<string>, 
     if (!parsed.check().valid) return undefined;
     // Names an expression reads: identifiers of the scope that appear in it outside string literals.
     const bare = source.replace(/'[^']*'|"[^"]*"/g, '');
-    const reads = [...names].filter((n) => new RegExp(`(^|[^\\w.])${n}\\b`).test(bare));
+    const reads = [...new Set([...bare.matchAll(/(?<![\w.])[a-z_]\w*/g)].map((m) => m[0]).filter((n) => names.has(n)))];
     return { fn: parsed, reads };
   } catch {
     return undefined;
@@ -102,6 +102,14 @@ function findGaps(pb: Playbook, set: ClockSet, deep: boolean): Gap[] {
   const names = new Set(Object.keys(types));
   const clockTypes: Record<string, CelType> = Object.fromEntries(Object.entries(set.facts).map(([n, f]) => [n, celTypeOf(f.type)]));
   const clockScope = makeScope(clockTypes);
+  const clockNames = new Set(Object.keys(clockTypes));
+  // Each expression is parsed and type-checked once per playbook, however many clocks read it.
+  const compiled = new Map<string, Compiled | undefined>();
+  const cached = (sc: ReturnType<typeof makeScope>, ns: ReadonlySet<string>, source: string) => {
+    const k = `${sc === clockScope ? 'c' : 'p'}${source}`;
+    if (!compiled.has(k)) compiled.set(k, compile(sc, ns, source));
+    return compiled.get(k);
+  };
   const policy = policyToCel(pb.policy);
   const steps = pb.stages.flatMap((s) => s.steps);
   const decisionStep = new Map([...sets].map(([name, s]) => [name, steps.find((st) => st.id === s.step)!]));
@@ -116,9 +124,9 @@ function findGaps(pb: Playbook, set: ClockSet, deep: boolean): Gap[] {
   return gaps;
 
   function clockGap(clock: Clock, satisfying: Step[]): Gap | null {
-    const applies = compile(clockScope, new Set(Object.keys(clockTypes)), clock.applies);
+    const applies = cached(clockScope, clockNames, clock.applies);
     if (!applies) return null;
-    const guards = satisfying.map((s) => compile(scope, names, s.when!)).filter((g): g is Compiled => g !== undefined);
+    const guards = satisfying.map((s) => cached(scope, names, s.when!)).filter((g): g is Compiled => g !== undefined);
     // The decisions these read, and what those decisions read in turn.
     const decisions = new Map<string, Decision>();
     const visit = (reads: string[]) => {
@@ -126,7 +134,7 @@ function findGaps(pb: Playbook, set: ClockSet, deep: boolean): Gap[] {
         const step = decisionStep.get(n);
         if (!step || decisions.has(n)) continue;
         const d = step.decide!;
-        const rec = d.recommend === undefined ? undefined : compile(scope, names, d.recommend);
+        const rec = d.recommend === undefined ? undefined : cached(scope, names, d.recommend);
         const reads2 = rec?.reads ?? [];
         decisions.set(n, { name: n, step, ...(rec ? { rec } : {}), domain: d.options ? d.options.map(optionId) : [false, true], facts: reads2.filter((r) => r in pb.facts), decisions: reads2.filter((r) => sets.has(r)), privates: [], inputs: [] });
         visit(reads2);
@@ -191,7 +199,8 @@ function findGaps(pb: Playbook, set: ClockSet, deep: boolean): Gap[] {
 
     for (const o of product(outer.map((f) => [f, dom(f)] as const))) {
       const hit = search(0, o, o);
-      if (hit) return { clock: clock.id, index: -1, facts: plain(hit) };
+      // The facts in the playbook's order, so a report reads like the session that would meet it.
+      if (hit) return { clock: clock.id, index: -1, facts: plain(Object.fromEntries(Object.keys(pb.facts).filter((f) => f in hit).map((f) => [f, hit[f]]))) };
       if (budget <= 0) break;
     }
     return null;
