@@ -8,20 +8,20 @@ import { checkDraft, checkTemplate } from './template-fs.js';
 import { checkProfile } from './profile-fs.js';
 import { yaml11Warnings } from './yaml11.js';
 
-function checkKind(file: string, templates?: string): Checked<unknown> {
+function checkKind(file: string, templates?: string, coverage?: 'fast' | 'deep'): Checked<unknown> {
   switch (kindOf(file)) {
     case 'clocks': return checkClocks(file, catalogFor(dirname(file), templates).catalog.parties);
     case 'parties': return checkParties(file);
     case 'draft': return checkDraft(file);
     case 'template': return checkTemplate(file);
     case 'profile': return checkProfile(file);
-    default: return checkPlaybook(file, templates);
+    default: return checkPlaybook(file, templates, coverage);
   }
 }
 
 /** Each kind of file with its own validator; a file that reads at all is also checked for YAML 1.1. */
-export function checkFile(file: string, templates?: string): Checked<unknown> {
-  const r = checkKind(file, templates);
+export function checkFile(file: string, templates?: string, coverage?: 'fast' | 'deep'): Checked<unknown> {
+  const r = checkKind(file, templates, coverage);
   if (r.problems.some((p) => p.code.startsWith('yaml-') || p.code === 'file-unreadable')) return r;
   const extra = yaml11Warnings(file, readFileSync(file, 'utf8'));
   return extra.length ? { ...r, problems: [...r.problems, ...extra].sort((a, b) => a.line - b.line || a.col - b.col) } : r;

@@ -2,25 +2,26 @@
 // the core validators on them, turning every issue into file:line:col.
 import { basename, dirname, resolve } from 'node:path';
 import { validateClocks, validateParties } from '../core/playbook/catalog.js';
-import { err, type Result } from '../core/playbook/issues.js';
+import { err, type Issue, type Result } from '../core/playbook/issues.js';
 import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
 import { validatePlaybook, type Catalog } from '../core/playbook/validate.js';
 import { UserError, EXIT } from '../errors.js';
 import { listById, playbookLayers, templateLayers } from './dirs.js';
 import { nearest } from '../core/text/nearest.js';
-import { located, readSource, type Located } from './yaml-source.js';
+import { readSource, type Located, type Source } from './yaml-source.js';
 import { besideOrShipped, findPlaybook, kindOf, stem, type FileKind } from './files.js';
 
 export { findPlaybook, kindOf, yamlFiles } from './files.js';
 
 export interface Checked<T> { file: string; kind: FileKind; problems: Located[]; value?: T }
 
-export function check<T>(file: string, validate: (raw: unknown) => Result<T>): Checked<T> {
+export function check<T>(file: string, validate: (raw: unknown) => Result<T>, clocks?: () => Source): Checked<T> {
   const src = readSource(file);
   const kind = kindOf(file);
   if (src.value === undefined) return { file, kind, problems: src.problems };
   const r = validate(src.value);
-  return { file, kind, problems: [...src.problems, ...located(src, r.issues)], ...(r.ok ? { value: r.value } : {}) };
+  const where = (i: Issue) => (i.doc === 'clocks' && clocks ? clocks().locate(i) : src.locate(i));
+  return { file, kind, problems: [...src.problems, ...r.issues.map(where)], ...(r.ok ? { value: r.value } : {}) };
 }
 
 export const checkParties = (file: string) => check<Party[]>(file, validateParties);
@@ -52,17 +53,17 @@ export function catalogFor(dir: string, templates?: string): LoadedCatalog {
   return loaded;
 }
 
-export function checkPlaybook(file: string, templates?: string): Checked<Playbook> {
+export function checkPlaybook(file: string, templates?: string, coverage?: Catalog['coverage']): Checked<Playbook> {
   const { catalog } = catalogFor(dirname(file), templates);
   return check<Playbook>(file, (raw) => {
-    const r = validatePlaybook(raw, catalog);
+    const r = validatePlaybook(raw, coverage ? { ...catalog, coverage } : catalog);
     const id = (raw as { id?: unknown }).id;
     if (typeof id === 'string' && id !== stem(file)) {
       const issues = [...r.issues, err('id-not-file-name', ['id'], { id, file: basename(file) })];
       return { ok: false, issues };
     }
     return r;
-  });
+  }, () => readSource(besideOrShipped(dirname(file), 'clocks.yaml')));
 }
 
 /** The playbooks by id across the layers (the team's folder, then the shipped one). */

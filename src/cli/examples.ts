@@ -19,6 +19,7 @@ export const EXAMPLES: Record<string, readonly string[]> = {
   'drill compare': ['irbook drill compare INC-20261101-001 INC-20261115-002', 'irbook drill compare INC-20261101-001 INC-20261115-002 -f pdf -o drills.pdf'],
   drill: ['irbook drill compare INC-20261101-001 INC-20261115-002'],
   incidents: ['irbook incidents', 'irbook incidents --exercises --json'],
+  simulate: ['irbook simulate chat-leak --facts facts.yaml', 'irbook simulate payment-fraud --facts \'{"persons_affected": 300, "data_categories": ["financial"]}\' --json', 'irbook simulate chat-leak --facts facts.yaml --answer report-police=yes'],
   init: ['irbook init', 'irbook init team-playbooks --example chat-leak'],
   completion: ['irbook completion bash >> ~/.bashrc', 'irbook completion zsh > "${fpath[1]}/_irbook"', 'irbook completion fish > ~/.config/fish/completions/irbook.fish'],
   help: ['irbook help validate'],

@@ -80,6 +80,7 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .option('--max-warnings <n>', h('help-max-warnings'))
     .option('--strict', h('help-strict'))
     .option('--quiet', h('help-12'))
+    .option('--deep', h('help-validate-deep'))
     .addHelpText('after', h('help-after-validate'))
     .action((paths, o) => run(() => import('../commands/validate.js'), paths, o));
 
@@ -90,6 +91,16 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .option('--json', h('help-8'))
     .addOption(new Option('--mermaid', h('help-15')).hideHelp())
     .action((id, o: { format: string; json?: boolean; mermaid?: boolean }) => run(() => import('../commands/show.js'), id, { format: o.json ? 'json' : o.mermaid ? 'mermaid' : o.format }));
+
+  p.command('simulate')
+    .description(h('help-simulate'))
+    .argument('<playbook>', h('help-14'))
+    .requiredOption('--facts <file|json>', h('help-simulate-facts'))
+    .option('--answer <step=value>', h('help-simulate-answer'), (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--tz <zone>', h('help-simulate-tz'))
+    .option('--json', h('help-8'))
+    .addHelpText('after', h('help-after-simulate'))
+    .action((id, o) => run(() => import('../commands/simulate.js'), id, o));
 
   p.command('start')
     .description(h('help-16'))

@@ -2,5 +2,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile } from '../adapters/check-file.js';
 
-const { files, templates } = workerData as { files: string[]; templates?: string };
-parentPort?.postMessage(files.flatMap((f) => checkFile(f, templates).problems));
+const { files, templates, coverage } = workerData as { files: string[]; templates?: string; coverage: 'fast' | 'deep' };
+parentPort?.postMessage(files.flatMap((f) => checkFile(f, templates, coverage).problems));

@@ -14,7 +14,7 @@ import { findProfile } from '../adapters/profile-fs.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Located } from '../adapters/yaml-source.js';
 
-export interface ValidateOptions { format: ValidateFormat; json?: boolean; quiet?: boolean; maxWarnings?: string; strict?: boolean }
+export interface ValidateOptions { format: ValidateFormat; json?: boolean; quiet?: boolean; maxWarnings?: string; strict?: boolean; deep?: boolean }
 
 /** The files in effect: each playbook, clocks, parties, template and draft id from its first layer. */
 function effectiveFiles(ctx: Context): string[] {
@@ -30,9 +30,8 @@ export async function run(ctx: Context, paths: string[], o: ValidateOptions): Pr
   if (!(Number.isInteger(maxWarnings) && maxWarnings >= 0) && maxWarnings !== Infinity) throw new UserError(EXIT.usage, 'bad-max-warnings', { value: String(o.maxWarnings) });
   const files = paths.length ? yamlFiles(paths) : effectiveFiles(ctx);
   if (!files.length) throw new UserError(EXIT.usage, 'no-yaml-files', {}, { code: 'see-help', params: { command: 'validate' } });
-  // --strict: warnings fail the run like errors. The deeper checks (coverage, `--deep`) add their
-  // problems to this list before it is counted.
-  const problems = (await checkAll(files, ctx.opts.templates)).map((p) => ({ ...p, source: sourceOf(p.file) }));
+  // --strict: warnings fail the run like errors, and the coverage check tries every subset (as --deep).
+  const problems = (await checkAll(files, ctx.opts.templates, o.deep || o.strict ? 'deep' : 'fast')).map((p) => ({ ...p, source: sourceOf(p.file) }));
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const outcome: Outcome = { files: files.map((file) => ({ file, source: sourceOf(file) })), problems, errors, warnings };
@@ -65,16 +64,16 @@ const version = (): string => (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'packa
 const PARALLEL_FROM = 200;
 
 /** Every file's problems, in file order; big sets are split across the machine's cores. */
-async function checkAll(files: string[], templates?: string): Promise<Located[]> {
+async function checkAll(files: string[], templates: string | undefined, coverage: 'fast' | 'deep'): Promise<Located[]> {
   const cores = Math.min(availableParallelism(), 8);
-  if (files.length < PARALLEL_FROM || cores < 2) return files.flatMap((f) => checkFile(f, templates).problems);
+  if (files.length < PARALLEL_FROM || cores < 2) return files.flatMap((f) => checkFile(f, templates, coverage).problems);
   const size = Math.ceil(files.length / cores);
   const chunks = Array.from({ length: cores }, (_, i) => files.slice(i * size, (i + 1) * size));
   const inWorkers = chunks.slice(1).map((chunk) => new Promise<Located[]>((done, fail) => {
-    const w = new Worker(new URL('./validate-worker.js', import.meta.url), { workerData: { files: chunk, templates } });
+    const w = new Worker(new URL('./validate-worker.js', import.meta.url), { workerData: { files: chunk, templates, coverage } });
     w.once('message', done);
     w.once('error', fail);
   }));
-  const here = (chunks[0] ?? []).flatMap((f) => checkFile(f, templates).problems);
+  const here = (chunks[0] ?? []).flatMap((f) => checkFile(f, templates, coverage).problems);
   return [...here, ...(await Promise.all(inWorkers)).flat()];
 }

@@ -141,9 +141,9 @@ describe('clocks', () => {
     expect(later.length).toBeGreaterThan(20);
     let prev = Date.parse(note.at);
     for (const e of later) {
-      // On the drill clock: never before the note, never out at the wall clock (the fixture's last claimed time is 2026-11-30 11:00 +08:00).
+      // On the drill clock: never before the note, never out at the wall clock (the fixture's last claimed time is 2026-12-01 17:00 +08:00, when handling ended).
       expect(Date.parse(e.at), `${e.seq} ${e.type} ${e.at}`).toBeGreaterThanOrEqual(prev);
-      expect(Date.parse(e.at), `${e.seq} ${e.type} ${e.at}`).toBeLessThan(Date.parse('2026-11-30T12:00:00+08:00'));
+      expect(Date.parse(e.at), `${e.seq} ${e.type} ${e.at}`).toBeLessThan(Date.parse('2026-12-01T18:00:00+08:00'));
       prev = Date.parse(e.at);
     }
     expect(Date.parse(later[0]!.at) - Date.parse(note.at)).toBe(120_000);

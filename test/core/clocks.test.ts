@@ -5,7 +5,7 @@ import { emptyState, type State } from '../../src/core/session/state.js';
 
 const engine = clockEngine(catalogFor('playbooks').clocks!);
 const AWARE = '2026-11-20T09:00:00.000+08:00';
-const base = { aware_at: AWARE, data_categories: ['personal'], persons_affected: 10, malicious: false, financial_damage_risk: false, incident_grade: 'general', cii_operator: false, pi_in_china: false, eu_data: false };
+const base = { aware_at: AWARE, data_categories: ['personal'], persons_affected: 10, malicious: false, financial_damage_risk: false, incident_grade: 'general', cii_involved: false, computer_crime: false, pi_in_china: false, eu_data: false, appi_applies: true, encrypted: false };
 
 function state(facts: Record<string, unknown>, notices: { step: string; party: string; at: string; satisfies: string[] }[] = []): State {
   const s = emptyState();
@@ -26,8 +26,20 @@ describe('which clocks apply', () => {
     ['appi-preliminary', { data_categories: ['financial'] }, 'running'],
     ['appi-preliminary', { data_categories: ['general'], persons_affected: 5000 }, 'not-applicable'],
     ['cac-4h', { incident_grade: 'relatively_major' }, 'overdue'],
-    ['cac-4h', { incident_grade: 'relatively_major', cii_operator: true }, 'not-applicable'],
-    ['cii-1h', { incident_grade: 'major', cii_operator: true }, 'overdue'],
+    ['appi-preliminary', { persons_affected: 1001, appi_applies: false }, 'not-applicable'],
+    ['appi-preliminary', { persons_affected: 1001, encrypted: true }, 'not-applicable'],
+    ['appi-final', { data_categories: ['financial'], appi_applies: false }, 'not-applicable'],
+    ['cac-4h', { incident_grade: 'relatively_major', cii_involved: true }, 'not-applicable'],
+    ['cii-1h', { incident_grade: 'major', cii_involved: true }, 'overdue'],
+    ['cii-1h-protection', { incident_grade: 'major', cii_involved: true }, 'overdue'],
+    ['cii-1h', { incident_grade: 'general', cii_involved: true }, 'not-applicable'],
+    ['psb-24h', { computer_crime: true }, 'warning'],  // 23 h after awareness: past PT12H
+    ['psb-24h', {}, 'not-applicable'],
+    ['cac-summary', { incident_grade: 'relatively_major', handling_closed_at: '2026-11-20T12:00:00+08:00' }, 'running'],
+    ['cac-summary', { incident_grade: 'relatively_major' }, 'undetermined'],
+    ['cii-summary', { incident_grade: 'relatively_major', cii_involved: true, handling_closed_at: '2026-11-20T12:00:00+08:00' }, 'running'],
+    ['cac-summary', { incident_grade: 'general', handling_closed_at: '2026-11-20T12:00:00+08:00' }, 'not-applicable'],
+    ['gdpr-72h', { eu_data: true, data_categories: ['financial'] }, 'running'],
     ['pipl-authority', { pi_in_china: true }, 'warning'],  // 15 h after awareness: past PT12H
     ['gdpr-72h', { eu_data: true }, 'running'],
     ['gdpr-72h', { eu_data: true, data_categories: ['trade_secret'] }, 'not-applicable'],

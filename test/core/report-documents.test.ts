@@ -78,7 +78,7 @@ describe('the HQ 事故報告書', () => {
     expect(head.rows[2]![1]).toContain('1,500人');
     expect(head.rows[3]![1]).toContain('営業担当者');
     const status = model.sections[1]!;
-    expect(JSON.stringify(status)).toContain('公安機関（警察）へ届け出るか：推奨しない（不正の目的');
+    expect(JSON.stringify(status)).toContain('公安機関（警察）へ届け出るか：推奨しない（コンピュータ情報システム内での犯罪');
     expect(JSON.stringify(status)).toContain('判断：実施（理由：法務と協議中だが、競合他社に渡ったため届け出る）');
     expect(JSON.stringify(model.sections[3])).toContain('李明');
   });
@@ -191,7 +191,9 @@ describe('facts the other streams add', () => {
     const more = [...events, later('fact.amended', { fact: 'persons_affected', value: 2500, previous: 1500, reason: '重複除去前' })];
     const m = buildReport({ playbook, events: more, template: template('cac-supplement'), clocks: clocks!, parties, generatedAt, profile });
     const changes = m.sections.find((s) => s.id === 'changes') as TableSection;
-    expect(changes.rows).toEqual([['受影响的个人数量（可估算）', '1,500人', '2,500人', '2026-11-30 10:00']]);
+    // The amended count, beside the facts first recorded after the CAC report (e.g. when handling ended).
+    expect(changes.rows).toContainEqual(['受影响的个人数量（可估算）', '1,500人', '2,500人', '2026-11-30 10:00']);
+    expect(changes.rows.filter((r) => r[1] !== '（新增）')).toHaveLength(1);
   });
 
   it('the PPC report gives the data items by their labels from the `data_items` fact', () => {

@@ -17,6 +17,19 @@ const { playbook } = loadPlaybook('chat-leak', 'playbooks');
 const engine = clockEngine(clocks!);
 const items = (s: State, now: Date) => openItems(playbook, s, clockViews(engine, s, now), evaluatorFor(playbook));
 const at = { now: new Date('2026-12-01T00:00:00Z'), tz: 'Asia/Shanghai' };
+// All yes but these facts, each set in the step that asks it.
+const yesBut = (facts: Record<string, unknown>): Record<string, unknown> => {
+  const yes = autoAnswers(playbook, true);
+  for (const [fact, value] of Object.entries(facts)) {
+    const step = playbook.stages.flatMap((st) => st.steps).find((st) => st.ask?.includes(fact))!.id;
+    yes[step] = { ...(yes[step] as object), [fact]: value };
+  }
+  return yes;
+};
+// The data is not strongly encrypted, so the APPI clocks and the PPC steps apply.
+const yesUnencrypted = () => yesBut({ encrypted: false });
+// The grade follows the count alone (none of the annex's other clauses holds).
+const gradedByCount = () => yesBut({ large_pi_volume: false, important_data: false, important_system_outage: false });
 
 describe('amending', () => {
   const amendments = [
@@ -25,7 +38,7 @@ describe('amending', () => {
   ];
 
   it('recomputes the clocks, asks to review a decision whose recommendation moved, and owes the told party a correction', async () => {
-    const { state, events, error } = await runInMemory(playbook, clocks!, parties, autoAnswers(playbook, true), [], { amend: amendments });
+    const { state, events, error } = await runInMemory(playbook, clocks!, parties, gradedByCount(), [], { amend: amendments });
     expect(error).toBeUndefined();
     const amended = events.filter((e) => e.type === 'fact.amended').map((e) => e.data);
     expect(amended).toEqual([
@@ -40,7 +53,7 @@ describe('amending', () => {
       ['fact', 'persons_affected', 1500, 2_000_000, 'test', amendments[0]!.reason],
       ['fact', 'aware_at', '2026-11-23T09:00:00.000+08:00', '2026-11-22T09:00:00.000+08:00', 'test', amendments[1]!.reason],
     ]);
-    for (const v of clockViews(engine, state, at.now).filter((x) => x.start)) expect(v.start).toBe('2026-11-22T09:00:00.000+08:00');
+    for (const v of clockViews(engine, state, at.now).filter((x) => x.start && x.clock.starts === 'aware_at')) expect(v.start).toBe('2026-11-22T09:00:00.000+08:00');
 
     const open = items(state, at.now);
     // grade read persons_affected: general → relatively_major at 2,000,000 (the answer was especially_major).
@@ -54,7 +67,7 @@ describe('amending', () => {
   });
 
   it('a revision of the decision, a resolution or a second notice settles the items', async () => {
-    const { events } = await runInMemory(playbook, clocks!, parties, autoAnswers(playbook, true), [], { amend: amendments });
+    const { events } = await runInMemory(playbook, clocks!, parties, gradedByCount(), [], { amend: amendments });
     const s = reduce(events);
     const add = (e: ReturnType<typeof ev>) => apply(s, { seq: s.count + 1, ...stamp(e, { at: '2026-12-01T00:00:00Z', tz: 'UTC', actor: 'li' }) });
     const revised = amend(playbook, s, 'incident_grade', 'relatively_major', 'CAC grade per the corrected count', at);
@@ -89,7 +102,7 @@ describe('deferring', () => {
   const reason = 'HQ legal files the PPC report';
 
   it('a deferred notification leaves the walk going, keeps its clock running, and is closed when taken up a week later', async () => {
-    const answers = { ...autoAnswers(playbook, true), 'notify-ppc-preliminary': { defer: { reason, owner: 'hq' } } };
+    const answers = { ...yesUnencrypted(), 'notify-ppc-preliminary': { defer: { reason, owner: 'hq' } } };
     const first = await runInMemory(playbook, clocks!, parties, answers);
     expect(first.error).toBeUndefined();
     expect(first.state.closedAt).toBeDefined();

@@ -170,6 +170,12 @@ describe.skipIf(!TMUX)(TITLE, () => {
     await pane.waitFor(/^❯◉ 営業秘密/m, '営業秘密 ticked');
     await pane.press('Enter');
     await pane.waitFor(answered(cats, '個人情報 (personal), 営業秘密・「秘」指定文書 (trade_secret)'), 'data_categories answered');
+    const items = '漏えい等が発生し、又は発生したおそれがある個人データの項目';
+    await pane.waitFor(/^❯◯ 氏名 \(name\)/m, 'the cursor on 氏名');
+    await pane.press('Space');
+    await pane.waitFor(/^❯◉ 氏名 \(name\)/m, '氏名 ticked');
+    await pane.press('Enter');
+    await pane.waitFor(answered(items, '氏名 (name)'), 'data_items answered');
 
     const persons = '影響を受ける本人の数（推定可）';
     await typeRejected(persons, 'abc', /^> 整数を入力してください/m);
@@ -192,7 +198,7 @@ describe.skipIf(!TMUX)(TITLE, () => {
     // ── 4. what was typed is in the journal ──────────────────────────────────────────────────
     let events = journal(id);
     const facts = Object.fromEntries(events.filter((e) => e.type === 'fact.recorded').map((e) => [e.data.fact, e.data.value]));
-    expect(Object.keys(facts)).toEqual(['aware_at', 'occurred_at', 'channel', 'posted_where', 'data_categories', 'persons_affected']);
+    expect(Object.keys(facts)).toEqual(['aware_at', 'occurred_at', 'channel', 'posted_where', 'data_categories', 'data_items', 'persons_affected']);
     expect(Date.parse(String(facts.aware_at))).toBe(Date.parse(`${awareAt.replace(' ', 'T')}:00+08:00`));
     expect(String(facts.aware_at)).toMatch(/\+08:00$/);
     expect(Date.parse(String(facts.occurred_at))).toBe(Date.parse(`${occurredAt.replace(' ', 'T')}:00+08:00`));
@@ -210,8 +216,14 @@ describe.skipIf(!TMUX)(TITLE, () => {
     await choose('社外の人に届いた、またはさらに転送された形跡があるか', 'はい');
     await choose('その投稿は今もチャット上で閲覧できるか', 'はい');
     await choose('中国国内で取り扱う個人情報が含まれるか', 'はい');
+    await choose('日本の個人情報保護法が及ぶデータか', 'はい');
+    await choose('漏えいしたデータは高度な暗号化で保護され', 'いいえ');
     await choose('EU の個人データが含まれるか', 'いいえ');
-    await choose('当社は重要情報インフラ（CII）運営者に当たるか', 'いいえ');
+    await choose('この事件は重要情報インフラ（CII）に関わるか', 'いいえ');
+    await choose('コンピュータ情報システム内での犯罪', 'いいえ');
+    await choose('「較大量」の公民個人情報の漏えいに当たるか', 'いいえ');
+    await choose('重要データ（所管部門の重要データ目録に載るデータ等）', 'いいえ');
+    await choose('重要なネットワーク・情報システムが停止したか', 'いいえ');
     await pane.waitFor(/ステージ 2\/5 · 初期対応/, 'stage 2');
 
     await check('[1/3] 投稿のスクリーンショットを取得した');
@@ -298,6 +310,7 @@ answers:
   clean-up: [done, done, done]
   prevention: "DLP rules for customer lists in WeCom (IT)."
   prevention-baseline: [done, done, done]
+  handling-closed: {handling_closed_at: now}
 `);
     await shell(`node bin/irbook.js resume ${id} --lang ja --answers ${answersFile}`);
     const code = await exitCode(60_000);
@@ -332,7 +345,28 @@ answers:
     await reach(cats);
     await pane.press('Down', 'Space', 'Enter');
     await pane.waitFor(answered(cats, '個人情報 (personal)'), 'data_categories answered');
+    const items = '漏えい等が発生し、又は発生したおそれがある個人データの項目';
+    await pane.waitFor(/^❯◯ 氏名 \(name\)/m, 'the cursor on 氏名');
+    await pane.press('Space', 'Enter');
+    await pane.waitFor(answered(items, '氏名 (name)'), 'data_items answered');
     await typeText('影響を受ける本人の数（推定可）', '1500');
+    // The circumstances: APPI reaches the data and it was not encrypted, so the PPC clocks run.
+    const circumstances: [string, string][] = [
+      ['不正の目的（持ち出し・売却・嫌がらせ等）の疑いがあるか', 'いいえ'],
+      ['不正利用により財産的被害が生じるおそれがあるか', 'いいえ'],
+      ['社外の人に届いた、またはさらに転送された形跡があるか', 'はい'],
+      ['その投稿は今もチャット上で閲覧できるか', 'はい'],
+      ['中国国内で取り扱う個人情報が含まれるか', 'いいえ'],
+      ['日本の個人情報保護法が及ぶデータか', 'はい'],
+      ['漏えいしたデータは高度な暗号化で保護され、鍵は漏えいしていないか', 'いいえ'],
+      ['EU の個人データが含まれるか', 'いいえ'],
+      ['この事件は重要情報インフラ（CII）に関わるか', 'いいえ'],
+      ['コンピュータ情報システム内での犯罪', 'いいえ'],
+      ['「較大量」の公民個人情報の漏えいに当たるか', 'いいえ'],
+      ['重要データ（所管部門の重要データ目録に載るデータ等）', 'いいえ'],
+      ['重要なネットワーク・情報システムが停止したか', 'いいえ'],
+    ];
+    for (const [q, a] of circumstances) await choose(q, a);
 
     // The walk offers the PPC notification before the next step; take it now.
     const offer = '個人情報保護委員会への速報: 残り';
@@ -346,8 +380,8 @@ answers:
     await pane.press('Enter');
 
     // Back at the step it came from; open the menu there.
-    const malicious = '不正の目的（持ち出し・売却・嫌がらせ等）の疑いがあるか';
-    await choose(malicious, '☰ インシデントメニュー');
+    const screenshot = '[1/3] 投稿のスクリーンショットを取得した';
+    await choose(screenshot, '☰ インシデントメニュー');
     await choose('インシデントメニュー', '期限（緊急順）');
     // By time left: the open PPC final report first, the met preliminary one after it.
     await pane.waitFor(/報告期限（Asia\/Shanghai）:\n\s+⏱\s+個人情報保護委員会への確報: 残り[^\n]*\n\s+✓\s+個人情報保護委員会への速報: 報告済み/, 'the deadlines by time left');
@@ -356,10 +390,10 @@ answers:
     await typeText('正しい値（現在: 1500）', '2000000');
     await typeText('訂正の理由（記録されます）', '件数の誤記');
     await choose('インシデントメニュー', '未了事項');
-    const items = await pane.waitFor(/未了事項（2 件）:\n\s+! 訂正報告\s+notify-ppc-preliminary · persons_affected · ppc[^\n]*\n\s+○ 未確定\s+scope · occurred_at/, 'the correction and the unknown item');
-    expect(items[0]).toContain('1500 → 2000000');
+    const owed = await pane.waitFor(/未了事項（2 件）:\n\s+! 訂正報告\s+notify-ppc-preliminary · persons_affected · ppc[^\n]*\n\s+○ 未確定\s+scope · occurred_at/, 'the correction and the unknown item');
+    expect(owed[0]).toContain('1500 → 2000000');
     await choose('インシデントメニュー', '質問に戻る');
-    await reach(malicious);
+    await reach(screenshot);
     await pane.press('C-c');
     expect(await exitCode()).toBe(130);
 

@@ -15,6 +15,8 @@ export interface Issue {
   key?: boolean;
   /** Offset inside the scalar (e.g. the position in a CEL expression). */
   offset?: number;
+  /** The issue lies in clocks.yaml beside the file, not in the file itself (a clock coverage gap). */
+  doc?: 'clocks';
 }
 
 export const err = (code: string, path: DocPath, params: Issue['params'] = {}, extra: Partial<Issue> = {}): Issue =>

@@ -5,11 +5,14 @@ import type { Lang } from '../i18n/lang.js';
 import { err, parseWith, warn, type DocPath, type Issue, type Result } from './issues.js';
 import { optionId, playbookSchema, STAGE_IDS, STEP_KINDS, type ClockSet, type Playbook, type Step } from './schema.js';
 import { textIssues } from './texts.js';
+import { coverageIssues } from './coverage.js';
 
 export interface Catalog {
   clocks?: ClockSet;
   parties: ReadonlySet<string>;
   drafts: ReadonlySet<string>;
+  /** Check that every clock that applies has a presented notify step (validate only). */
+  coverage?: 'fast' | 'deep';
 }
 
 export interface StepRef { stage: number; step: number; path: DocPath; value: Step }
@@ -28,6 +31,7 @@ export function validatePlaybook(raw: unknown, catalog: Catalog): Result<Playboo
     ...stepIssues(pb, catalog),
     ...textIssues(pb, (pb.languages ?? ['ja', 'zh', 'en']) as Lang[]),
   ];
+  if (catalog.coverage && catalog.clocks && !issues.some((i) => i.severity === 'error')) issues.push(...coverageIssues(pb, catalog.clocks, { deep: catalog.coverage === 'deep' }));
   return issues.some((i) => i.severity === 'error') ? { ok: false, issues } : { ok: true, value: pb, issues };
 }
 
