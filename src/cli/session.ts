@@ -60,12 +60,22 @@ export const dayOf = (now: Date, tz: string): string => DateTime.fromJSDate(now,
 /** Render a notify step's draft from the journal so far, save it beside the journal, return it. */
 async function draft(w: Walk, draftId: string, stepId: string, st: State): Promise<string | undefined> {
   // Loaded when the first draft is needed: the template engine stays out of start-up.
-  const [{ checkDraft }, { renderText, textData }] = await Promise.all([import('../adapters/template-fs.js'), import('../core/report/build.js')]);
-  const checked = checkDraft(join(w.draftsDir, `${draftId}.yaml`));
+  const [{ checkDraft }, { renderText, textData }, { templateFault }] = await Promise.all([import('../adapters/template-fs.js'), import('../core/report/build.js'), import('../core/report/template.js')]);
+  const source = join(w.draftsDir, `${draftId}.yaml`);
+  const checked = checkDraft(source);
   if (!checked.value) return undefined;
   const lang = w.ctx.lang;
   const data = textData(w.playbook, st, lang, w.tz);
-  const text = `${renderText(pick(checked.value.title, lang), data)}\n\n${renderText(pick(checked.value.body, lang), data).trim()}\n`;
+  let text: string;
+  try {
+    text = `${renderText(pick(checked.value.title, lang), data)}\n\n${renderText(pick(checked.value.body, lang), data).trim()}\n`;
+  } catch (e) {
+    // A draft that hits a template limit must not stop a live incident: say so and go on.
+    const detail = templateFault(e);
+    if (detail === undefined) throw e;
+    w.ctx.err(w.ctx.c.yellow(`irbook: ${w.ctx.t('draft-failed', { file: source, detail })}`));
+    return undefined;
+  }
   const dir = join(w.journal.dir, 'drafts');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `${stepId}.${lang}.txt`);

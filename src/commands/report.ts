@@ -7,6 +7,7 @@ import { JOURNAL_FILE, verifyJournal } from '../adapters/journal.js';
 import { playbooksDir, templatesDir } from '../adapters/dirs.js';
 import { checkTemplate } from '../adapters/template-fs.js';
 import { buildReport } from '../core/report/build.js';
+import { templateFault } from '../core/report/template.js';
 import { renderMarkdown } from '../core/report/markdown.js';
 import type { ReportModel } from '../core/report/model.js';
 import { EXIT, UserError } from '../errors.js';
@@ -25,7 +26,8 @@ export async function run(ctx: Context, id: string, o: ReportOptions): Promise<n
   const checked = checkTemplate(file);
   if (!checked.value) throw new UserError(EXIT.invalid, 'playbook-invalid', { file, errors: checked.problems.length }, { code: 'hint-validate', params: { file } });
 
-  const model = buildReport({ playbook: inc.playbook, events: inc.events, template: checked.value, clocks: inc.catalog.clocks, parties: inc.catalog.parties, generatedAt: new Date() });
+  const input = { playbook: inc.playbook, events: inc.events, template: checked.value, clocks: inc.catalog.clocks, parties: inc.catalog.parties, generatedAt: new Date() };
+  const model = withTemplate(file, () => buildReport(input));
   const out = o.out === '-' ? '-' : resolve(o.out ?? join(inc.dir, `report-${o.template}.${o.format}`));
   if (out !== '-' && existsSync(out) && !o.force) throw new UserError(EXIT.usage, 'out-exists', { file: out }, { code: 'hint-force' });
 
@@ -43,6 +45,17 @@ export async function run(ctx: Context, id: string, o: ReportOptions): Promise<n
     ctx.out(ctx.t('report-written', { file: out, detail: `${Buffer.byteLength(text)} B` }));
   }
   return EXIT.ok;
+}
+
+/** A template that fails while rendering (a limit hit) is an invalid template, named, not a crash. */
+function withTemplate<T>(file: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    const detail = templateFault(e);
+    if (detail === undefined) throw e;
+    throw new UserError(EXIT.invalid, 'template-failed', { file, detail });
+  }
 }
 
 /** pdfkit and the fonts load only here; a progress line appears if drawing takes a moment. */

@@ -2,6 +2,7 @@
 import { HELP } from './help-messages.js';
 import { JOURNAL } from './journal-messages.js';
 import { REPORT } from './report-messages.js';
+import { SAFETY } from './safety-messages.js';
 import { SESSION } from './session-messages.js';
 import { UI } from './ui-messages.js';
 import type { Lang } from './lang.js';
@@ -70,7 +71,7 @@ const VALIDATION: Catalog = {
   'no-yaml-files': { en: 'no playbook files found', ja: 'プレイブックのファイルが見つかりません', zh: '未找到剧本文件' },
 };
 
-const M: Catalog = { ...VALIDATION, ...UI, ...SESSION, ...JOURNAL, ...REPORT, ...HELP };
+const M: Catalog = { ...VALIDATION, ...UI, ...SESSION, ...JOURNAL, ...REPORT, ...HELP, ...SAFETY };
 
 export function message(code: string, params: Record<string, string | number>, lang: Lang): string {
   const tpl = M[code]?.[lang] ?? M[code]?.en ?? code;

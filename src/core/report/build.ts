@@ -1,6 +1,5 @@
 // buildReport(playbook, events, template) → ReportModel. Reports are made only from the journal:
 // the same journal gives the same report (the generated-at time aside).
-import { Liquid } from 'liquidjs';
 import { clockEngine, clockViews, type ClockView } from '../clocks/clocks.js';
 import { pick, type Lang } from '../i18n/lang.js';
 import { message } from '../i18n/messages.js';
@@ -10,7 +9,7 @@ import type { SessionEvent } from '../session/events.js';
 import { reduce, type State } from '../session/state.js';
 import { formatSpan, formatTime } from '../time/format.js';
 import type { ChartSection, FieldsSection, ReportModel, Section, TableSection, TextSection } from './model.js';
-import { redactions, type Template, type TemplateSection } from './template.js';
+import { liquid, redactions, type Template, type TemplateSection } from './template.js';
 import { display, displayAnswer, joiner } from './values.js';
 import { scoreDrill, type DrillScore } from './drill.js';
 import { durationMs } from '../time/duration.js';
@@ -23,9 +22,6 @@ export interface ReportInput {
   parties: readonly Party[];
   generatedAt: Date;
 }
-
-// Sandboxed: templates reach only the data given to them, never JS objects' prototypes.
-const liquid = new Liquid({ ownPropertyOnly: true, strictFilters: true, cache: false });
 
 export interface Ctx {
   in: ReportInput; s: State; lang: Lang; tz: string; hide: Set<string>; views: ClockView[];
