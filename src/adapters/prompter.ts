@@ -8,6 +8,7 @@ import { optionId } from '../core/playbook/constants.js';
 import type { Option } from '../core/playbook/schema.js';
 import type { SessionClock } from '../core/session/clock.js';
 import { parseDatetime, parseFact, type Parsed } from '../core/session/input.js';
+import { sanitize } from '../core/text/sanitize.js';
 import type { Prompter } from '../core/session/run.js';
 
 export interface TerminalOptions { lang: Lang; tz: string; clock: SessionClock; c: ChalkInstance; out(line: string): void }
@@ -70,7 +71,7 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
     async notify({ party, partyId, satisfies, draft }) {
       o.out(o.c.bold(`  ${t('notify-to', { party: party ? text(party.name) : partyId })}`));
       if (satisfies.length) o.out(o.c.dim(`  ${t('notify-satisfies', { clocks: satisfies.join(', ') })}`));
-      if (draft) o.out(o.c.dim(draft.split('\n').map((l) => `  │ ${l}`).join('\n')));
+      if (draft) o.out(o.c.dim(draft.split('\n').map((l) => `  │ ${sanitize(l)}`).join('\n')));
       const sent = await select({ message: t('notify-sent-q'), theme, choices: [{ value: true, name: t('notify-sent') }, { value: false, name: t('notify-waive') }] });
       if (!sent) return { waived: (await input({ message: t('notify-waive-reason'), validate: nonEmpty })).trim() };
       const OTHER = '\u0000other';

@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { message } from '../core/i18n/messages.js';
 import { isLang, type Lang } from '../core/i18n/lang.js';
 import { EXIT, UserError } from '../errors.js';
+import { sanitizeParams } from '../core/text/sanitize.js';
 import { localeLang, makeContext, type Context, type GlobalOptions } from './context.js';
 
 function version(): string {
@@ -164,8 +165,8 @@ export async function main(argv: readonly string[], io = { out: (s: string) => p
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof UserError) {
-      io.err(`irbook: ${message(e.code, e.params, lang)}`);
-      if (e.hint) io.err(`  → ${message(e.hint.code, e.hint.params ?? {}, lang)}`);
+      io.err(`irbook: ${message(e.code, sanitizeParams(e.params), lang)}`);
+      if (e.hint) io.err(`  → ${message(e.hint.code, sanitizeParams(e.hint.params ?? {}), lang)}`);
       return e.exit;
     }
     io.err(`irbook: ${message('internal-error', {}, lang)}`);

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import { checkedActor } from '../cli/actor.js';
 import type { Context } from '../cli/context.js';
 import { Journal, drillMark, incidentDir, storeDir } from '../adapters/journal.js';
 import { EXIT, UserError } from '../errors.js';
@@ -30,7 +31,7 @@ export async function run(ctx: Context, id: string, files: string[], o: { actor?
   const journal = Journal.open(dir);
   try {
     const tz = journal.events.at(-1)?.tz ?? 'UTC';
-    const actor = o.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username;
+    const actor = checkedActor(o.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username);
     for (const it of items) {
       const e = journal.append({ at: new Date().toISOString(), tz, actor, type: 'evidence.added', data: { ...it, ...(o.note ? { note: o.note } : {}), ...drillMark(journal) } });
       ctx.out(ctx.t('evidence-added', { path: it.path, sha256: it.sha256, bytes: it.bytes, seq: e.seq }));

@@ -3,6 +3,7 @@ import type { Context } from '../cli/context.js';
 import { readIncident, summary } from '../cli/incident.js';
 import { table } from '../cli/table.js';
 import { listIncidents, storeDir } from '../adapters/journal.js';
+import { sanitize } from '../core/text/sanitize.js';
 import { EXIT } from '../errors.js';
 
 export async function run(ctx: Context, o: { json?: boolean; exercises?: boolean }): Promise<number> {
@@ -21,10 +22,10 @@ export async function run(ctx: Context, o: { json?: boolean; exercises?: boolean
   const body = rows.map((s) => [
     s.id + (s.exercise ? ` ${ctx.t('exercise-mark')}` : ''),
     ctx.t(`status-${s.state}`),
-    `${s.playbook ?? '?'} ${s.version ?? ''}`,
+    sanitize(`${s.playbook ?? '?'} ${s.version ?? ''}`),
     s.stage ? ctx.t(`stage-${s.stage}`) : '',
     s.openClocks ? ctx.c.yellow(String(s.openClocks)) : '0',
-    s.title ?? '',
+    sanitize(s.title ?? ''),
   ]);
   for (const line of table([head, ...body])) ctx.out(line);
   return EXIT.ok;

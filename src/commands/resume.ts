@@ -1,6 +1,7 @@
 // irbook resume INCIDENT: carry on an interrupted session from its journal.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { checkedActor } from '../cli/actor.js';
 import type { Context } from '../cli/context.js';
 import { readAnswers, readScenario } from '../cli/answers-file.js';
 import { draftsDir, resolveTz, sessionClock, walk } from '../cli/session.js';
@@ -36,7 +37,7 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
     if (!catalog.clocks) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
 
     const tz = resolveTz(o.tz ?? answers?.tz ?? started.timezone, ctx.env);
-    const actor = o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? started.responder;
+    const actor = checkedActor(o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? started.responder);
     // A drill clock carries on from the journal's last time, at its pace or speed.
     // The repair of a torn line is stamped with the wall clock; the drill clock ignores it.
     const lastAt = journal.events.filter((e) => e.type !== 'journal.repaired').at(-1)?.at ?? started.clock?.start;

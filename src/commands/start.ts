@@ -1,6 +1,7 @@
 // irbook start PLAYBOOK: open a new incident and walk the responder through it.
 import { userInfo } from 'node:os';
 import { relative } from 'node:path';
+import { checkedActor } from '../cli/actor.js';
 import type { Context } from '../cli/context.js';
 import { readAnswers, readScenario } from '../cli/answers-file.js';
 import { dayOf, draftsDir, resolveTz, sessionClock, walk } from '../cli/session.js';
@@ -22,7 +23,7 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
   const { file, playbook, catalog } = loadPlaybook(ref, playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.templates);
   if (!catalog.clocks) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
   const tz = resolveTz(o.tz ?? answers?.tz, ctx.env);
-  const actor = o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username;
+  const actor = checkedActor(o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username);
   const exercise = o.exercise ?? answers?.exercise ?? false;
 
   const start = o.clock ?? answers?.clock;
