@@ -7,4 +7,11 @@ export const SAFETY: Catalog = {
   'draft-failed': { en: 'draft {file} not made: {detail}; the walk goes on without it', ja: '下書き {file} を作れませんでした: {detail}（下書きなしで続けます）', zh: '未能生成草稿 {file}：{detail}（将在没有草稿的情况下继续）' },
   'bad-actor': { en: 'actor "{actor}" refused: use letters, digits, . _ - @ and single spaces', ja: '担当者名 "{actor}" は使えません（文字・数字・. _ - @ と単一の空白のみ）', zh: '拒绝执行人 "{actor}"：只能使用字母、数字、. _ - @ 和单个空格' },
   'hint-actor': { en: 'give a name with --actor (at most {max} characters)', ja: '--actor で名前を指定してください（{max} 文字以内）', zh: '请用 --actor 指定名称（不超过 {max} 个字符）' },
+  'evidence-not-file-directory': { en: 'evidence {path} is a directory: register the files in it (or an archive of them)', ja: '証拠 {path} はディレクトリです。中のファイル（またはそのアーカイブ）を登録してください', zh: '证据 {path} 是目录：请登记其中的文件（或其归档）' },
+  'evidence-not-file-fifo': { en: 'evidence {path} is a FIFO (named pipe): its contents are not fixed; save them to a file first', ja: '証拠 {path} は FIFO（名前付きパイプ）で、内容が固定されていません。先にファイルに保存してください', zh: '证据 {path} 是 FIFO（命名管道），内容不固定：请先保存为文件' },
+  'evidence-not-file-device': { en: 'evidence {path} is a device, not a file: image it to a file first', ja: '証拠 {path} はデバイスでファイルではありません。先にイメージファイルにしてください', zh: '证据 {path} 是设备而不是文件：请先制作镜像文件' },
+  'evidence-not-file-socket': { en: 'evidence {path} is a socket, not a file', ja: '証拠 {path} はソケットでファイルではありません', zh: '证据 {path} 是套接字而不是文件' },
+  'evidence-not-file-other': { en: 'evidence {path} is not a regular file', ja: '証拠 {path} は通常のファイルではありません', zh: '证据 {path} 不是普通文件' },
+  'evidence-pseudo-file': { en: 'evidence {path} is a /proc or /sys file, whose contents change as it is read: copy it to a file first', ja: '証拠 {path} は /proc・/sys のファイルで、読むたびに内容が変わります。先にファイルにコピーしてください', zh: '证据 {path} 是 /proc 或 /sys 文件，内容随读取而变：请先复制为文件' },
+  'evidence-changed': { en: 'evidence {path} changed while it was hashed ({before} bytes before, {after} after, {read} read): register it again when it is no longer written to', ja: '証拠 {path} がハッシュ計算中に変化しました（前 {before} バイト、後 {after} バイト、読込 {read} バイト）。書き込みが終わってから登録し直してください', zh: '证据 {path} 在计算哈希时发生变化（之前 {before} 字节，之后 {after} 字节，读取 {read} 字节）：请在写入结束后重新登记' },
 };
