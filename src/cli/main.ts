@@ -125,6 +125,7 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .argument('<incidents...>', h('help-50'))
     .addOption(new Option('-f, --format <format>', h('help-11')).choices(['text', 'md', 'pdf', 'json']).default('text'))
     .option('-o, --out <file>', h('help-51'))
+    .option('--force', h('help-47'))
     .option('--tz <zone>', h('help-52'))
     .action((ids, o) => run(() => import('../commands/drill-compare.js'), ids, o));
 

@@ -1,8 +1,9 @@
 // Shared by `start` and `resume`: wire the journal, clock, prompter and presenter to the core
 // runner, and turn the ways a walk-through can end into exit codes and hints.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { templatesDir } from '../adapters/dirs.js';
+import { storage, writeAtomic } from '../adapters/atomic-write.js';
 import { DateTime } from 'luxon';
 import { pick } from '../core/i18n/lang.js';
 import { clockEngine } from '../core/clocks/clocks.js';
@@ -77,9 +78,14 @@ async function draft(w: Walk, draftId: string, stepId: string, st: State): Promi
     return undefined;
   }
   const dir = join(w.journal.dir, 'drafts');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `${stepId}.${lang}.txt`);
-  writeFileSync(file, text, { mode: 0o600 });
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    throw storage(dir, e);
+  }
+  // Made again from the journal on resume: replacing it is expected.
+  await writeAtomic(file, text, { force: true });
   w.ctx.out(w.ctx.c.dim(`  ${w.ctx.t('draft-saved', { file })}`));
   return text;
 }
