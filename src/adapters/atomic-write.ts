@@ -18,6 +18,8 @@ function onSignal(sig: NodeJS.Signals): void {
   // Nobody else handles it: die of the signal as if we had never caught it.
   if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
 }
+// Also on exit: a signal handler elsewhere may end the process with process.exit().
+process.on('exit', () => { for (const tmp of live) rmSync(tmp, { force: true }); });
 const watch = () => { if (live.size === 1) for (const s of SIGNALS) process.on(s, onSignal); };
 const unwatch = () => { if (live.size === 0) for (const s of SIGNALS) process.off(s, onSignal); };
 

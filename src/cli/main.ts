@@ -8,6 +8,8 @@ import { EXIT, UserError } from '../errors.js';
 import { sanitizeParams } from '../core/text/sanitize.js';
 import { localeLang, makeContext, type Context, type GlobalOptions } from './context.js';
 
+export { exitCleanlyOnSignals } from './signals.js';
+
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
