@@ -16,4 +16,5 @@ export const SAFETY: Catalog = {
   'evidence-changed': { en: 'evidence {path} changed while it was hashed ({before} bytes before, {after} after, {read} read): register it again when it is no longer written to', ja: '証拠 {path} がハッシュ計算中に変化しました（前 {before} バイト、後 {after} バイト、読込 {read} バイト）。書き込みが終わってから登録し直してください', zh: '证据 {path} 在计算哈希时发生变化（之前 {before} 字节，之后 {after} 字节，读取 {read} 字节）：请在写入结束后重新登记' },
   'write-failed': { en: 'cannot write {file} ({cause}); nothing was written there', ja: '{file} に書き込めません（{cause}）。何も書き込んでいません', zh: '无法写入 {file}（{cause}），未写入任何内容' },
   'out-is-directory': { en: '{file} is a directory: give a file name', ja: '{file} はディレクトリです。ファイル名を指定してください', zh: '{file} 是目录：请指定文件名' },
+  'file-not-regular': { en: 'not a regular file (a {type}): refused without reading it', ja: '通常のファイルではありません（{type}）。読まずに拒否しました', zh: '不是普通文件（{type}），未读取即拒绝' },
 };
