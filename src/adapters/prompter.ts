@@ -7,7 +7,7 @@ import { message } from '../core/i18n/messages.js';
 import { optionId } from '../core/playbook/constants.js';
 import type { Option } from '../core/playbook/schema.js';
 import type { SessionClock } from '../core/session/clock.js';
-import { parseDatetime, parseFact, type Parsed } from '../core/session/input.js';
+import { beforeAware, parseDatetime, parseFact, type Parsed } from '../core/session/input.js';
 import { sanitize } from '../core/text/sanitize.js';
 import type { Prompter } from '../core/session/run.js';
 
@@ -68,7 +68,7 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
       return { answer, reason: reason.trim() };
     },
 
-    async notify({ party, partyId, satisfies, draft }) {
+    async notify({ party, partyId, satisfies, draft, aware }) {
       o.out(o.c.bold(`  ${t('notify-to', { party: party ? text(party.name) : partyId })}`));
       if (satisfies.length) o.out(o.c.dim(`  ${t('notify-satisfies', { clocks: satisfies.join(', ') })}`));
       if (draft) o.out(o.c.dim(draft.split('\n').map((l) => `  │ ${sanitize(l)}`).join('\n')));
@@ -78,9 +78,13 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
       let channel = await select({ message: t('notify-channel'), theme, choices: [...(party?.channels ?? []).map((c) => ({ value: c, name: c })), { value: OTHER, name: t('notify-channel-other') }] });
       if (channel === OTHER) channel = (await input({ message: t('notify-channel-name'), validate: nonEmpty })).trim();
       const ref = (await input({ message: t('notify-ref'), default: '-' })).trim() || '-';
-      const at = await input({ message: t('notify-at'), default: 'now', validate: (v) => check(parseDatetime(v, clock())) });
-      const r = parseDatetime(at, clock());
-      return { channel, ref, at: r.ok ? r.value : o.clock.now().toISOString() };
+      for (;;) {
+        const raw = await input({ message: t('notify-at'), default: 'now', validate: (v) => check(parseDatetime(v, clock())) });
+        const r = parseDatetime(raw, clock());
+        const at = r.ok ? r.value : o.clock.now().toISOString();
+        // A notice before the incident was known is usually a typo: ask, and ask for the time again if not.
+        if (!beforeAware(at, aware) || await select({ message: t('notify-before-aware-q', { at, aware: aware ?? '' }), theme, choices: [{ value: true, name: t('answer-yes') }, { value: false, name: t('answer-no') }] })) return { channel, ref, at };
+      }
     },
 
     async record({ prompt }) {

@@ -4,11 +4,13 @@ import { checkedActor } from '../cli/actor.js';
 import type { Context } from '../cli/context.js';
 import { readEvidence } from '../adapters/evidence.js';
 import { Journal, drillMark, incidentDir, storeDir } from '../adapters/journal.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UserError } from '../errors.js';
+import { MAX_NOTE } from '../core/session/input.js';
 
 export async function run(ctx: Context, id: string, files: string[], o: { actor?: string; note?: string }): Promise<number> {
   const dir = incidentDir(storeDir(ctx.opts.store, ctx.env), id);
   const actor = checkedActor(o.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username);
+  if (o.note && o.note.length > MAX_NOTE) throw new UserError(EXIT.usage, 'note-too-long', { chars: o.note.length, max: MAX_NOTE });
   // Hash everything first: a file that cannot be registered refuses the whole call before anything is journaled.
   const items = files.map(readEvidence);
   const journal = Journal.open(dir);

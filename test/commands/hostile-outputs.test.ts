@@ -2,7 +2,7 @@
 // at -o is replaced and never followed, an existing file is replaced only with --force and always
 // ends up 0600.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,3 +101,24 @@ describe('replacing files', () => {
     expect(r.stderr).toContain(`irbook: cannot write ${out} (ENOENT`);
   });
 });
+
+describe('a draft that cannot be written', () => {
+  it('stops the walk with exit 4, the path and the cause; the lock is released and resume works once it can', () => {
+    const partial = join(tmp, 'partial.yaml');
+    writeFileSync(partial, readFileSync(ANSWERS, 'utf8').replace(/^  notify-hq: .*\n/m, ''));
+    const first = irbook('start', 'chat-leak', '--answers', partial);
+    expect(first.status).toBe(2);
+    const inc = idOf(first.stdout + first.stderr);
+    const drafts = join(store, inc, 'drafts');
+    rmSync(drafts, { recursive: true, force: true });
+    writeFileSync(drafts, 'not a folder');
+    const r = irbook('resume', inc, '--answers', ANSWERS);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(new RegExp(`irbook: cannot write ${drafts.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.* \\((EEXIST|ENOTDIR)`));
+    expect(r.stderr).not.toMatch(/    at /);
+    expect(existsSync(join(store, inc, 'journal.lock'))).toBe(false);
+    rmSync(drafts);
+    expect(irbook('resume', inc, '--answers', ANSWERS).status).toBe(0);
+  });
+});
+

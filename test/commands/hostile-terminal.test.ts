@@ -56,6 +56,22 @@ describe('terminal output of hostile strings', () => {
   });
 });
 
+describe('notes are capped at 64 KiB', () => {
+  it('a longer note is refused with exit 2 and not journaled; the largest allowed one keeps timeline fast', () => {
+    const n = lines(id).length;
+    const r = irbook('note', id, 'x'.repeat(64 * 1024 + 1));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('the note is 65537 characters; at most 65536 are kept');
+    expect(lines(id)).toHaveLength(n);
+    expect(irbook('note', id, '\x1b'.repeat(64 * 1024)).status).toBe(0);
+    const t = Date.now();
+    const tl = irbook('timeline', id);
+    expect(tl.status).toBe(0);
+    expect(Date.now() - t).toBeLessThan(5_000);
+    expect(tl.stdout).toContain('␛'.repeat(64 * 1024));
+  });
+});
+
 describe('--actor', () => {
   it.each([
     ['x\x1b]0;t\x07'], ['zh\u200bang'], ['a\nb'], ['evil\u202Etxt'], ['a;b'], ['a'.repeat(65)],

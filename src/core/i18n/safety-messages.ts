@@ -17,4 +17,12 @@ export const SAFETY: Catalog = {
   'write-failed': { en: 'cannot write {file} ({cause}); nothing was written there', ja: '{file} に書き込めません（{cause}）。何も書き込んでいません', zh: '无法写入 {file}（{cause}），未写入任何内容' },
   'out-is-directory': { en: '{file} is a directory: give a file name', ja: '{file} はディレクトリです。ファイル名を指定してください', zh: '{file} 是目录：请指定文件名' },
   'file-not-regular': { en: 'not a regular file (a {type}): refused without reading it', ja: '通常のファイルではありません（{type}）。読まずに拒否しました', zh: '不是普通文件（{type}），未读取即拒绝' },
+  'input-not-scalar': { en: 'a single value is needed here, not a {got}', ja: 'ここには値を 1 つ書いてください（{got} は不可）', zh: '此处需要单个值，而不是 {got}' },
+  'input-too-early': { en: 'a time before {min} cannot be right here', ja: '{min} より前の日時は受け付けられません', zh: '不接受早于 {min} 的时间' },
+  'input-too-long': { en: 'at most {max} characters', ja: '{max} 文字以内にしてください', zh: '不能超过 {max} 个字符' },
+  'input-number-ambiguous': { en: '"{value}" can be read two ways: write 1500 or 1,500 for fifteen hundred, 1.5 for one and a half', ja: '"{value}" は二通りに読めます。千五百なら 1500 または 1,500、一・五なら 1.5 と書いてください', zh: '"{value}" 有两种理解：一千五百请写 1500 或 1,500，一点五请写 1.5' },
+  'answer-not-text': { en: '"{field}" must be text, not a {got}', ja: '"{field}" は文字列にしてください（{got} は不可）', zh: '"{field}" 必须是文本，而不是 {got}' },
+  'answer-before-aware': { en: 'notified at {at}, before the incident was known ({aware}): if that is right, add confirm_before_aware: true to this answer', ja: '通知日時 {at} が認知日時 {aware} より前です。正しければこの回答に confirm_before_aware: true を加えてください', zh: '通报时间 {at} 早于知悉时间 {aware}：如确属实，请在此回答中加入 confirm_before_aware: true' },
+  'notify-before-aware-q': { en: 'Notified at {at}, before the incident was known ({aware}). Is that right?', ja: '通知日時 {at} は認知日時 {aware} より前です。正しいですか？', zh: '通报时间 {at} 早于知悉时间 {aware}，是否正确？' },
+  'note-too-long': { en: 'the note is {chars} characters; at most {max} are kept in the journal (attach a longer text as evidence)', ja: 'メモが {chars} 文字あります。記録できるのは {max} 文字までです（長い文書は証拠として登録してください）', zh: '备注有 {chars} 个字符，日志最多记录 {max} 个（较长的文本请作为证据登记）' },
 };

@@ -15,7 +15,8 @@ export interface Prompter {
   fact(q: { step: Step; name: string; fact: Fact }): Promise<unknown>;
   check(q: { step: Step; index: number; total: number; text: Text }): Promise<{ skipped?: boolean; reason?: string }>;
   decide(q: { step: Step; question: Text; options?: Option[]; recommended?: unknown; rationale?: Text; error?: string }): Promise<{ answer: unknown; reason?: string }>;
-  notify(q: { step: Step; party: Party | undefined; partyId: string; satisfies: string[]; draft?: string }): Promise<{ channel: string; ref: string; at: string } | { waived: string }>;
+  /** `aware`: when the incident became known (the aware_at fact), a notice claimed earlier needs confirming. */
+  notify(q: { step: Step; party: Party | undefined; partyId: string; satisfies: string[]; draft?: string; aware?: string }): Promise<{ channel: string; ref: string; at: string } | { waived: string }>;
   record(q: { step: Step; prompt: Text }): Promise<string>;
 }
 
@@ -126,7 +127,8 @@ async function doStep(d: RunDeps, n: Extract<Next, { kind: 'step' }>, s: State, 
     const nt = step.notify;
     const party = d.parties.find((p) => p.id === nt.party);
     const text = nt.draft ? await d.draft?.(nt.draft, step.id, s) : undefined;
-    const a = await d.prompter.notify({ step, party, partyId: nt.party, satisfies: nt.satisfies ?? [], ...(text ? { draft: text } : {}) });
+    const aware = typeof s.facts.aware_at === 'string' ? s.facts.aware_at : undefined;
+    const a = await d.prompter.notify({ step, party, partyId: nt.party, satisfies: nt.satisfies ?? [], ...(text ? { draft: text } : {}), ...(aware ? { aware } : {}) });
     if ('waived' in a) add(ev('notify.waived', { step: step.id, party: nt.party, satisfies: nt.satisfies ?? [], reason: a.waived }));
     else add(ev('notify.sent', { step: step.id, party: nt.party, channel: a.channel, ref: a.ref, at: a.at, satisfies: nt.satisfies ?? [], ...(nt.draft ? { draft: nt.draft } : {}) }));
     answered();
