@@ -24,12 +24,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('hostile templates', () => {
   it.each([
-    ['include-journal.yaml', 10, 11, 'include'],
-    ['drafts/render-file.yaml', 6, 7, 'render'],
-  ])('validate refuses %s with file:line:col, exit 3, no stack', (file, line, col, tag) => {
+    ['include-journal.yaml', 12, 7, 'include'],
+    ['drafts/render-file.yaml', 6, 14, 'render'],
+  ])('validate refuses %s at the tag\'s own file:line:col, exit 3, no stack', (file, line, col, tag) => {
     const r = irbook('validate', join(HOSTILE, file));
     expect(r.status).toBe(3);
-    expect(r.stdout).toContain(`${join(HOSTILE, file)}:${line}:${col} error {% ${tag} %} at template line`);
+    expect(r.stdout).toContain(`${join(HOSTILE, file)}:${line}:${col} error {% ${tag} %} is not allowed`);
     expect(r.stdout).toContain('templates read no files [liquid-file-tag]');
     expect(r.stderr + r.stdout).not.toMatch(/    at /);
   });

@@ -67,10 +67,10 @@ export function liquidIssues(source: string, path: (string | number)[]): Issue[]
     liquid.parse(source);
     return [];
   } catch (e) {
-    const original = (e as { originalError?: unknown }).originalError;
-    const where = /line:(\d+), col:(\d+)/.exec((e as Error).message);
-    const at = where ? { line: Number(where[1]), col: Number(where[2]) } : { line: 1, col: 1 };
-    if (original instanceof FileTagRefused) return [err('liquid-file-tag', path, { tag: original.tag, ...at })];
+    const x = e as { originalError?: unknown; token?: { begin?: number } };
+    // The tag's offset in the text, so the problem is reported at its own file:line:col.
+    const at = typeof x.token?.begin === 'number' ? { offset: x.token.begin } : {};
+    if (x.originalError instanceof FileTagRefused) return [err('liquid-file-tag', path, { tag: x.originalError.tag }, at)];
     return [err('liquid-syntax', path, { detail: (e as Error).message.split('\n')[0] ?? '' })];
   }
 }
