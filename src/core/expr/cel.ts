@@ -39,7 +39,9 @@ export interface Scope {
 }
 
 type Parsed = ReturnType<Environment['parse']>;
-type Prepared = { ok: true; parsed: Parsed; ids: ReadonlySet<string> } | { ok: false; message: string; pos: number; syntax: boolean };
+/** A refusal of our own (cost, pattern) carries its message code and parameters. */
+type Refused = { ok: false; message: string; pos: number; syntax: boolean; code?: string; params?: Record<string, string | number> };
+type Prepared = { ok: true; parsed: Parsed; ids: ReadonlySet<string> } | Refused;
 
 export function makeScope(vars: Record<string, CelType>, policy?: Record<string, PolicyValue>): Scope {
   const env = new Environment({ limits: LIMITS });
@@ -55,7 +57,7 @@ export function makeScope(vars: Record<string, CelType>, policy?: Record<string,
 export interface Ident { name: string; pos: number }
 export type Checked =
   | { ok: true; type: string; reads: Ident[]; literal?: Ident[] }
-  | { ok: false; message: string; pos: number; syntax: boolean };
+  | Refused;
 
 interface AstNode { op: string; args: unknown; pos: number }
 const isNode = (x: unknown): x is AstNode =>
@@ -114,7 +116,7 @@ function bindMatches(ast: unknown): Prepared | undefined {
     n.args[0] = LINEAR_MATCHES;
     const pattern = (n.args[2] as unknown[] | undefined)?.[0];
     const why = isNode(pattern) && pattern.op === 'value' && typeof pattern.args === 'string' ? patternProblem(pattern.args) : undefined;
-    if (why && !problem) problem = { ok: false, syntax: false, message: why, pos: pattern && isNode(pattern) ? pattern.pos : n.pos };
+    if (why && !problem) problem = { ok: false, syntax: false, message: why, pos: pattern && isNode(pattern) ? pattern.pos : n.pos, code: 'cel-bad-pattern', params: { detail: why } };
   });
   return problem;
 }
@@ -122,7 +124,8 @@ function bindMatches(ast: unknown): Prepared | undefined {
 function budget(ast: unknown, scope: Scope): Prepared | undefined {
   const cost = costOf(ast, scope.types);
   if (cost.steps <= COST_BUDGET) return undefined;
-  return { ok: false, syntax: false, pos: cost.pos, message: `too costly: up to ${cost.steps.toExponential(1)} evaluation steps in the worst case (at most ${COST_BUDGET}); nest fewer macros or iterate over shorter lists` };
+  const steps = cost.steps.toExponential(1);
+  return { ok: false, syntax: false, pos: cost.pos, message: `too costly: up to ${steps} evaluation steps in the worst case (at most ${COST_BUDGET}); nest fewer macros or iterate over shorter lists`, code: 'cel-too-costly', params: { steps, max: COST_BUDGET } };
 }
 
 /** Parse and type-check; on success, the names it reads (declared variables only) with positions. */

@@ -25,4 +25,6 @@ export const SAFETY: Catalog = {
   'answer-before-aware': { en: 'notified at {at}, before the incident was known ({aware}): if that is right, add confirm_before_aware: true to this answer', ja: '通知日時 {at} が認知日時 {aware} より前です。正しければこの回答に confirm_before_aware: true を加えてください', zh: '通报时间 {at} 早于知悉时间 {aware}：如确属实，请在此回答中加入 confirm_before_aware: true' },
   'notify-before-aware-q': { en: 'Notified at {at}, before the incident was known ({aware}). Is that right?', ja: '通知日時 {at} は認知日時 {aware} より前です。正しいですか？', zh: '通报时间 {at} 早于知悉时间 {aware}，是否正确？' },
   'note-too-long': { en: 'the note is {chars} characters; at most {max} are kept in the journal (attach a longer text as evidence)', ja: 'メモが {chars} 文字あります。記録できるのは {max} 文字までです（長い文書は証拠として登録してください）', zh: '备注有 {chars} 个字符，日志最多记录 {max} 个（较长的文本请作为证据登记）' },
+  'cel-too-costly': { en: '{what} is too costly: up to {steps} evaluation steps in the worst case (at most {max}); nest fewer macros or iterate over shorter lists', ja: '{what} の計算量が大きすぎます（最悪 {steps} ステップ、上限 {max}）。マクロの入れ子を減らすか、短いリストを対象にしてください', zh: '{what} 的计算量过大（最坏 {steps} 步，上限 {max}）：请减少宏的嵌套或遍历更短的列表' },
+  'cel-bad-pattern': { en: '{what}: {detail} (matches uses RE2: no back-references or look-around)', ja: '{what}: {detail}（matches は RE2 を使います。後方参照・先読みは使えません）', zh: '{what}：{detail}（matches 使用 RE2：不支持反向引用和环视）' },
 };
