@@ -7,7 +7,7 @@ import { message } from '../core/i18n/messages.js';
 import { optionId } from '../core/playbook/constants.js';
 import type { Option } from '../core/playbook/schema.js';
 import type { SessionClock } from '../core/session/clock.js';
-import { beforeAware, parseDatetime, parseFact, type Parsed } from '../core/session/input.js';
+import { MAX_NOTE, beforeAware, parseDatetime, parseFact, type Parsed } from '../core/session/input.js';
 import { sanitize } from '../core/text/sanitize.js';
 import type { Prompter } from '../core/session/run.js';
 
@@ -26,7 +26,8 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
   // inquirer's key hints are English; say them in the UI language.
   const theme = { style: { keysHelpTip: (keys: [string, string][]) => o.c.dim(keys.map(([k, a]) => `${k} ${t(`key-${a}`)}`).join(' • ')) } };
   // Not inquirer's `required`: its message is English only.
-  const nonEmpty = (v: string) => (v.trim() ? true : t('input-empty'));
+  // Free text is journaled: bounded like a note.
+  const nonEmpty = (v: string) => (!v.trim() ? t('input-empty') : v.length > MAX_NOTE ? t('input-too-long', { max: MAX_NOTE }) : true);
 
   return {
     async fact({ name, fact }) {
