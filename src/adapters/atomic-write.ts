@@ -44,8 +44,8 @@ export function checkTarget(target: string, force = false): string {
 }
 
 export interface AtomicStream extends WriteStream {
-  /** After 'finish': fsync, rename over the target. A failure removes the temp file and throws exit 4. */
-  commit(): void;
+  /** After 'finish': fsync, close, rename over the target. A failure removes the temp file and throws exit 4. */
+  commit(): Promise<void>;
   /** Remove the temp file; the target is untouched. */
   abort(): void;
 }
@@ -63,28 +63,27 @@ export function atomicStream(target: string, o: { force?: boolean } = {}): Atomi
   }
   live.add(tmp);
   watch();
-  let open = true;
-  const release = () => {
-    if (open) closeSync(fd);
-    open = false;
-    live.delete(tmp);
-    unwatch();
-  };
+  // The stream owns the descriptor and is the only one to close it (destroy() closes it, even
+  // while a write is under way); autoClose is off so that it stays open for the fsync.
   const stream = createWriteStream('', { fd, autoClose: false });
+  const closed = () => new Promise<void>((res) => { if (stream.closed) res(); else stream.once('close', () => res()); });
+  const done = () => { live.delete(tmp); unwatch(); };
   const abort = () => {
     stream.destroy();
-    release();
     rmSync(tmp, { force: true });
+    done();
   };
-  const commit = () => {
+  const commit = async () => {
     try {
       fsyncSync(fd);
-      release();
+      stream.destroy();
+      await closed();
       renameSync(tmp, file);
     } catch (e) {
       abort();
       throw storage(file, e);
     }
+    done();
     syncDir(dirname(file));
   };
   return Object.assign(stream, { commit, abort });
@@ -100,7 +99,7 @@ export async function writeAtomic(target: string, body: string | Uint8Array, o: 
     out.abort();
     throw storage(resolve(target), e);
   }
-  out.commit();
+  await out.commit();
   return out.bytesWritten;
 }
 

@@ -60,7 +60,7 @@ export async function renderPdf(model: ReportModel, out: string, opts: PdfOption
     pages = doc.bufferedPageRange().count;
     doc.end();
     await written;
-    file.commit();
+    await file.commit();
   } catch (e) {
     file.abort();
     throw e;
