@@ -1,12 +1,13 @@
 // One file, checked by the validator for its kind (playbook, clocks, parties, template, draft),
 // plus the YAML 1.1 portability warnings that only `irbook validate` reports.
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { catalogFor, checkClocks, checkParties, checkPlaybook, type Checked } from './playbook-fs.js';
 import { kindOf } from './files.js';
 import { checkDraft, checkTemplate } from './template-fs.js';
 import { checkProfile } from './profile-fs.js';
 import { yaml11Warnings } from './yaml11.js';
+import { readBounded } from './read-bounded.js';
+import { MAX_BYTES } from './yaml-source.js';
 
 function checkKind(file: string, templates?: string, coverage?: 'fast' | 'deep'): Checked<unknown> {
   switch (kindOf(file)) {
@@ -23,6 +24,9 @@ function checkKind(file: string, templates?: string, coverage?: 'fast' | 'deep')
 export function checkFile(file: string, templates?: string, coverage?: 'fast' | 'deep'): Checked<unknown> {
   const r = checkKind(file, templates, coverage);
   if (r.problems.some((p) => p.code.startsWith('yaml-') || p.code === 'file-unreadable')) return r;
-  const extra = yaml11Warnings(file, readFileSync(file, 'utf8'));
+  // Read as the validators read it: a FIFO, a device or an oversized file is never read here.
+  const read = readBounded(file, MAX_BYTES);
+  if (!read.ok) return r;
+  const extra = yaml11Warnings(file, read.text);
   return extra.length ? { ...r, problems: [...r.problems, ...extra].sort((a, b) => a.line - b.line || a.col - b.col) } : r;
 }

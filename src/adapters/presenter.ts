@@ -11,6 +11,7 @@ import type { Presenter } from '../core/session/run.js';
 import type { OpenItem } from '../core/session/open-items.js';
 import { byTimeLeft } from '../core/session/summary.js';
 import { formatSpan, formatTime } from '../core/time/format.js';
+import { sanitize } from '../core/text/sanitize.js';
 
 export interface PresenterOptions { lang: Lang; tz: string; c: ChalkInstance; out(line: string): void; playbook: Playbook; exercise: boolean; echo: boolean }
 
@@ -25,7 +26,7 @@ export function clockLine(v: ClockView, lang: Lang, tz: string, c: ChalkInstance
     case 'overdue': return c.red.bold(`✖  ${t('clock-overdue', { title, left, due })}`);
     case 'met': return c.dim(`✓  ${t('clock-met', { title, at: formatTime(v.satisfiedAt ?? '', tz, 'short') })}`);
     case 'late': return c.red(`✓  ${t('clock-late', { title, at: formatTime(v.satisfiedAt ?? '', tz, 'short'), left })}`);
-    case 'waived': return c.dim(`–  ${title}: ${t('r-waived', {})}${v.reason ? ` (${v.reason})` : ''}`);
+    case 'waived': return c.dim(`–  ${title}: ${t('r-waived', {})}${v.reason ? ` (${sanitize(v.reason)})` : ''}`);
     case 'undetermined': return undefined;
     case 'not-applicable': return undefined;
   }
@@ -97,10 +98,10 @@ export function terminalPresenter(o: PresenterOptions): Presenter {
       if (e.type === 'inject.shown') {
         const text = pick(e.data.text as Text, o.lang);
         o.out('');
-        o.out(o.c.bgYellow.black.bold(` ${t('inject-heading', { after: String(e.data.after) })} `) + ' ' + o.c.yellow.bold(text));
+        o.out(o.c.bgYellow.black.bold(` ${t('inject-heading', { after: String(e.data.after) })} `) + ' ' + o.c.yellow.bold(sanitize(text)));
         return;
       }
-      if (o.echo && EchoTypes.has(e.type)) o.out(o.c.dim(`  · ${describeEvent(e, o.lang, o.tz)}`));
+      if (o.echo && EchoTypes.has(e.type)) o.out(o.c.dim(`  · ${sanitize(describeEvent(e, o.lang, o.tz))}`));
     },
   };
 }

@@ -8,9 +8,10 @@ import { message } from '../core/i18n/messages.js';
 import { optionId } from '../core/playbook/constants.js';
 import type { Fact, Option, Step } from '../core/playbook/schema.js';
 import type { SessionClock } from '../core/session/clock.js';
-import { parseDatetime, parseFact, type Parsed } from '../core/session/input.js';
+import { MAX_NOTE, beforeAware, parseDatetime, parseFact, type Parsed } from '../core/session/input.js';
 import { UNKNOWN } from '../core/session/kinds/ask.js';
 import { StepDeferred, type Prompter } from '../core/session/run.js';
+import { sanitize } from '../core/text/sanitize.js';
 import { formatSpan } from '../core/time/format.js';
 
 export interface TerminalOptions {
@@ -39,7 +40,8 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
   // inquirer's key hints are English; say them in the UI language.
   const theme = { style: { keysHelpTip: (keys: [string, string][]) => o.c.dim(keys.map(([k, a]) => `${k} ${t(`key-${a}`)}`).join(' • ')) } };
   // Not inquirer's `required`: its message is English only.
-  const nonEmpty = (v: string) => (v.trim() ? true : t('input-empty'));
+  // Free text is journaled: bounded like a note.
+  const nonEmpty = (v: string) => (!v.trim() ? t('input-empty') : v.length > MAX_NOTE ? t('input-too-long', { max: MAX_NOTE }) : true);
   const menuChoice = () => (o.menu ? [{ value: MENU, name: o.c.dim(t('menu-key')) }] : []);
 
   /** A list prompt with the menu as its last choice; with `blank`, the cursor starts on a "choose" line that re-asks. */
@@ -113,10 +115,10 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
       return { answer, reason: reason.trim() };
     },
 
-    async notify({ step, party, partyId, satisfies, draft }) {
+    async notify({ step, party, partyId, satisfies, draft, aware }) {
       o.out(o.c.bold(`  ${t('notify-to', { party: party ? text(party.name) : partyId })}`));
       if (satisfies.length) o.out(o.c.dim(`  ${t('notify-satisfies', { clocks: satisfies.join(', ') })}`));
-      if (draft) o.out(o.c.dim(draft.split('\n').map((l) => `  │ ${l}`).join('\n')));
+      if (draft) o.out(o.c.dim(draft.split('\n').map((l) => `  │ ${sanitize(l)}`).join('\n')));
       const how = await choose(step, t('notify-sent-q'), [{ value: 'sent', name: t('notify-sent') }, { value: 'later', name: t('notify-later') }, { value: 'waive', name: t('notify-waive') }]);
       if (how === 'waive') return { waived: (await typed(step, t('notify-waive-reason'), nonEmpty)).trim() };
       if (how === 'later') {
@@ -128,9 +130,13 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
       let channel = await choose(step, t('notify-channel'), [...(party?.channels ?? []).map((c) => ({ value: c, name: c })), { value: OTHER, name: t('notify-channel-other') }]);
       if (channel === OTHER) channel = (await typed(step, t('notify-channel-name'), nonEmpty)).trim();
       const ref = (await typed(step, t('notify-ref'), () => true, '-')).trim() || '-';
-      const at = await typed(step, `${t('notify-at')} ${o.c.dim(`(${o.tz})`)}`, (v) => check(parseDatetime(v, clock())), 'now');
-      const r = parseDatetime(at, clock());
-      return { channel, ref, at: r.ok ? r.value : o.clock.now().toISOString() };
+      for (;;) {
+        const raw = await typed(step, `${t('notify-at')} ${o.c.dim(`(${o.tz})`)}`, (v) => check(parseDatetime(v, clock())), 'now');
+        const r = parseDatetime(raw, clock());
+        const at = r.ok ? r.value : o.clock.now().toISOString();
+        // A notice before the incident was known is usually a typo: ask, and ask for the time again if not.
+        if (!beforeAware(at, aware) || await choose(step, t('notify-before-aware-q', { at, aware: aware ?? '' }), yesNo())) return { channel, ref, at };
+      }
     },
 
     async record({ step, prompt }) {

@@ -1,10 +1,10 @@
 // The PDF renderer: draws a ReportModel on A4 pages with embedded, subset Noto Sans JP / SC.
 // pdfkit and the fonts load only here, when a PDF is drawn, never at CLI start-up.
-import { createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { ReportMeta, ReportModel, Section } from '../core/report/model.js';
 import type { Doc } from './pdf/doc.js';
 import type { Ctx } from './pdf/layout.js';
+import { atomicStream } from './atomic-write.js';
 
 export interface PdfResult { bytes: number; pages: number }
 export interface PdfOptions { onProgress?: (done: number, total: number) => void }
@@ -29,9 +29,9 @@ export async function renderPdf(model: ReportModel, out: string, opts: PdfOption
     info: info(meta),
   });
 
-  // Written beside the target and renamed at the end, so a failure never leaves half a PDF at `out`.
-  const tmp = `${out}.${process.pid}.tmp`;
-  const file = createWriteStream(tmp, { mode: 0o600 }); // reports carry personal data
+  // Written beside the target and renamed at the end, so a failure never leaves half a PDF at `out`
+  // (the command has refused an existing `out` without --force already).
+  const file = atomicStream(out, { force: true });
   const written = new Promise<void>((resolve, reject) => {
     file.on('finish', resolve);
     file.on('error', reject);
@@ -60,10 +60,9 @@ export async function renderPdf(model: ReportModel, out: string, opts: PdfOption
     pages = doc.bufferedPageRange().count;
     doc.end();
     await written;
-    await rename(tmp, out);
+    await file.commit();
   } catch (e) {
-    file.destroy();
-    await rm(tmp, { force: true });
+    file.abort();
     throw e;
   }
   return { bytes: (await stat(out)).size, pages };

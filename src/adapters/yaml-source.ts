@@ -1,6 +1,6 @@
 // Reads a YAML file into a plain value while keeping where everything came from, so that every
 // problem can be reported as file:line:col. Hostile input is refused before it is expanded.
-import { readFileSync, statSync } from 'node:fs';
+import { readBounded } from './read-bounded.js';
 import { createRequire } from 'node:module';
 import jsyaml from 'js-yaml';
 import type { Document, Node } from 'yaml';
@@ -212,26 +212,14 @@ function fullParse(file: string, text: string): Source {
   return source;
 }
 
-/** Read a YAML file, refusing anything larger than MAX_BYTES before reading it. */
+/** Read a YAML file: a regular file of at most MAX_BYTES, refused otherwise before it is parsed. */
 export function readSource(file: string): Source {
   const located = (code: string, params: Issue['params']): Source => ({
     file, text: '', value: undefined, problems: [{ file, line: 1, col: 1, severity: 'error', code, params }],
     locate: (i) => ({ file, line: 1, col: 1, severity: i.severity, code: i.code, params: i.params }),
   });
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch (e) {
-    return located('file-unreadable', { detail: (e as NodeJS.ErrnoException).code ?? String(e) });
-  }
-  if (size > MAX_BYTES) return located('yaml-too-large', { bytes: size, max: MAX_BYTES });
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return located('file-unreadable', { detail: (e as NodeJS.ErrnoException).code ?? String(e) });
-  }
-  return parseSource(file, text);
+  const r = readBounded(file, MAX_BYTES);
+  return r.ok ? parseSource(file, r.text) : located(r.code, r.params);
 }
 
 export const located = (src: Source, issues: readonly Issue[]): Located[] => issues.map((i) => src.locate(i));

@@ -1,6 +1,7 @@
 // What every command gets: the UI language, output streams and the folders in use.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { message } from '../core/i18n/messages.js';
+import { sanitizeParams } from '../core/text/sanitize.js';
 import { isLang, langFromLocale, type Lang } from '../core/i18n/lang.js';
 import { UserError, EXIT } from '../errors.js';
 
@@ -48,7 +49,8 @@ export function makeContext(opts: GlobalOptions, env: NodeJS.ProcessEnv, io: { o
   return {
     lang,
     c: new Chalk({ level: colourLevel(opts.color, env, io.isTTY) }),
-    t: (code, params = {}) => message(code, params, lang),
+    // Parameters carry file names and journal text: nothing in them may act on the terminal.
+    t: (code, params = {}) => message(code, sanitizeParams(params), lang),
     out: io.out,
     err: io.err,
     opts,

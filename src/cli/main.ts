@@ -5,10 +5,13 @@ import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { message } from '../core/i18n/messages.js';
 import { isLang, type Lang } from '../core/i18n/lang.js';
 import { EXIT, UserError } from '../errors.js';
+import { sanitizeParams } from '../core/text/sanitize.js';
 import { localeLang, makeContext, type Context, type GlobalOptions } from './context.js';
 import { VALIDATE_FORMATS } from './validate-formats.js';
 import { commanderError, localizeHelp } from './commander-i18n.js';
 import { EXAMPLES } from './examples.js';
+
+export { exitCleanlyOnSignals } from './signals.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -214,6 +217,7 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .addOption(new Option('-f, --format <format>', h('help-11')).choices(['text', 'md', 'pdf', 'json']).default('text'))
     .option('--json', h('help-8'))
     .option('-o, --out <file>', h('help-51'))
+    .option('--force', h('help-47'))
     .option('--tz <zone>', h('help-52'))
     .action((ids, o: { json?: boolean; format: string }) => run(() => import('../commands/drill-compare.js'), ids, { ...o, format: o.json ? 'json' : o.format }));
 
@@ -273,8 +277,8 @@ export async function main(argv: readonly string[], io = { out: (s: string) => p
     }
     if (e instanceof UserError) {
       if (e.exit === EXIT.cancelled) io.err('');
-      io.err(`irbook: ${message(e.code, e.params, lang)}`);
-      if (e.hint) io.err(`  → ${message(e.hint.code, e.hint.params ?? {}, lang)}`);
+      io.err(`irbook: ${message(e.code, sanitizeParams(e.params), lang)}`);
+      if (e.hint) io.err(`  → ${message(e.hint.code, sanitizeParams(e.hint.params ?? {}), lang)}`);
       return e.exit;
     }
     io.err(`irbook: ${message('internal-error', {}, lang)}`);

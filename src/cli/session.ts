@@ -97,9 +97,14 @@ export async function walk(w: Walk): Promise<number> {
     tick: () => w.clock.tick(),
     draft: async (draftId: string, stepId: string, st: State) => {
       const d = await writeDraft({ dir: w.draftsDir, journalDir: journal.dir, playbook: w.playbook, lang: ctx.lang, tz, ...(w.profile ? { profile: w.profile } : {}) }, draftId, stepId, st, journal.events);
-      if (d && d.lang !== ctx.lang) ctx.out(ctx.c.dim(`  ${d.gloss}`));
-      if (d) ctx.out(ctx.c.dim(`  ${ctx.t('draft-saved', { file: d.file })}`));
-      return d?.text;
+      if (!d) return undefined;
+      if ('failed' in d) {
+        ctx.err(ctx.c.yellow(`irbook: ${ctx.t('draft-failed', { file: d.file, detail: d.failed })}`));
+        return undefined;
+      }
+      if (d.lang !== ctx.lang) ctx.out(ctx.c.dim(`  ${d.gloss}`));
+      ctx.out(ctx.c.dim(`  ${ctx.t('draft-saved', { file: d.file })}`));
+      return d.text;
     },
     ...(w.injects ? { injects: w.injects } : {}),
   };

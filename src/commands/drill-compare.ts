@@ -1,6 +1,4 @@
 // irbook drill compare INC-A INC-B …: the same playbook drilled several times, side by side.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { readIncident } from '../adapters/incident.js';
 import { table } from '../cli/table.js';
@@ -8,11 +6,14 @@ import { compareDrills } from '../core/report/compare.js';
 import { renderMarkdown } from '../core/report/markdown.js';
 import { isZone } from '../core/time/format.js';
 import { EXIT, UserError } from '../errors.js';
+import { checkTarget, storage, writeAtomic } from '../adapters/atomic-write.js';
 
-export interface CompareOptions { format: 'text' | 'md' | 'pdf' | 'json'; out?: string; tz?: string }
+export interface CompareOptions { format: 'text' | 'md' | 'pdf' | 'json'; out?: string; tz?: string; force?: boolean }
 
 export async function run(ctx: Context, ids: string[], o: CompareOptions): Promise<number> {
   if (o.tz !== undefined && !isZone(o.tz)) throw new UserError(EXIT.usage, 'bad-tz', { tz: o.tz });
+  // Refused before any work: an existing file is replaced only with --force.
+  const out = o.out && o.format !== 'text' && o.format !== 'json' ? checkTarget(o.out, o.force) : undefined;
   const incidents = await Promise.all(ids.map((id) => readIncident(ctx, id)));
   const first = incidents[0];
   const pb = first?.playbook;
@@ -26,10 +27,9 @@ export async function run(ctx: Context, ids: string[], o: CompareOptions): Promi
     const t = model.sections[0];
     if (t?.kind === 'table') for (const line of table([t.columns, ...t.rows])) ctx.out(line);
   } else {
-    if (!o.out) throw new UserError(EXIT.usage, 'compare-needs-out');
-    const out = resolve(o.out);
-    if (o.format === 'md') writeFileSync(out, renderMarkdown(model), { mode: 0o600 });
-    else await (await import('../adapters/render-pdf.js')).renderPdf(model, out);
+    if (!out) throw new UserError(EXIT.usage, 'compare-needs-out');
+    if (o.format === 'md') await writeAtomic(out, renderMarkdown(model), { force: o.force });
+    else await (await import('../adapters/render-pdf.js')).renderPdf(model, out).catch((e: unknown) => { throw (e as NodeJS.ErrnoException).code ? storage(out, e) : e; });
     ctx.out(ctx.t('report-written', { file: out, detail: o.format }));
   }
   return EXIT.ok;

@@ -4,6 +4,7 @@ import { readIncident } from '../adapters/incident.js';
 import { summarize } from '../core/session/summary.js';
 import { table } from '../cli/table.js';
 import { listIncidents, storeDir } from '../adapters/journal.js';
+import { sanitize } from '../core/text/sanitize.js';
 import { EXIT } from '../errors.js';
 
 export async function run(ctx: Context, o: { json?: boolean; exercises?: boolean }): Promise<number> {
@@ -22,10 +23,10 @@ export async function run(ctx: Context, o: { json?: boolean; exercises?: boolean
   const body = rows.map((s) => [
     s.id + (s.exercise ? ` ${ctx.t('exercise-mark')}` : ''),
     ctx.t(`status-${s.state}`),
-    `${s.playbook ?? '?'} ${s.version ?? ''}`,
+    sanitize(`${s.playbook ?? '?'} ${s.version ?? ''}`),
     s.stage ? ctx.t(`stage-${s.stage}`) : '',
     s.openClocks ? ctx.c.yellow(String(s.openClocks)) : '0',
-    s.title ?? '',
+    sanitize(s.title ?? ''),
   ]);
   for (const line of table([head, ...body])) ctx.out(line);
   return EXIT.ok;

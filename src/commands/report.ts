@@ -1,13 +1,14 @@
 // irbook report INCIDENT --template T --format pdf|md|json: a report built from the journal alone.
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { readIncident } from '../adapters/incident.js';
 import { JOURNAL_FILE, verifyJournal } from '../adapters/journal.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { findTemplate } from '../adapters/template-lookup.js';
 import { checkTemplate } from '../adapters/template-fs.js';
+import { checkTarget, storage, writeAtomic } from '../adapters/atomic-write.js';
 import { buildReport } from '../core/report/build.js';
+import { templateFault } from '../core/report/template.js';
 import { renderMarkdown } from '../core/report/markdown.js';
 import type { ReportModel } from '../core/report/model.js';
 import { EXIT, UserError } from '../errors.js';
@@ -36,29 +37,39 @@ export async function run(ctx: Context, id: string, o: ReportOptions): Promise<n
   if (missing.length && !o.draft) {
     throw new UserError(EXIT.invalid, 'profile-missing', { template: o.template, fields: missing.join(', '), file: profileFile ?? ctx.t('no-profile') }, { code: 'hint-profile-draft' });
   }
-  const model = buildReport({
+  const input = {
     playbook: inc.playbook, events: inc.events, template: tpl, clocks: inc.catalog.clocks, parties: inc.catalog.parties, generatedAt: new Date(),
     ...(profile ? { profile } : {}), appendix: o.appendix === true, draft: o.draft === true,
-  });
+  };
+  const model = withTemplate(file, () => buildReport(input));
   const foreign = model.meta.untranslated ?? [];
   if (foreign.length) ctx.err(ctx.c.yellow(ctx.t('untranslated-warning', { count: foreign.length, first: (foreign[0] ?? '').slice(0, 40) })));
-  const out = o.out === '-' ? '-' : resolve(o.out ?? join(inc.dir, `report-${o.template}.${o.format}`));
-  if (out !== '-' && existsSync(out) && !o.force) throw new UserError(EXIT.usage, 'out-exists', { file: out }, { code: 'hint-force' });
+  const out = o.out === '-' ? '-' : checkTarget(o.out ?? join(inc.dir, `report-${o.template}.${o.format}`), o.force);
 
   if (o.format === 'pdf') {
     if (out === '-') throw new UserError(EXIT.usage, 'pdf-needs-file');
-    const r = await drawPdf(ctx, model, out);
-    chmodSync(out, 0o600); // reports carry personal data, like the journal
+    const r = await drawPdf(ctx, model, out).catch((e: unknown) => { throw (e as NodeJS.ErrnoException).code ? storage(out, e) : e; });
     ctx.out(ctx.t('report-written', { file: out, detail: `${r.pages} p, ${Math.round(r.bytes / 1024)} KB` }));
     return EXIT.ok;
   }
   const text = o.format === 'md' ? renderMarkdown(model) : JSON.stringify(model, null, 2) + '\n';
   if (out === '-') process.stdout.write(text);
   else {
-    writeFileSync(out, text, { mode: 0o600 });
-    ctx.out(ctx.t('report-written', { file: out, detail: `${Buffer.byteLength(text)} B` }));
+    const bytes = await writeAtomic(out, text, { force: o.force });
+    ctx.out(ctx.t('report-written', { file: out, detail: `${bytes} B` }));
   }
   return EXIT.ok;
+}
+
+/** A template that fails while rendering (a limit hit) is an invalid template, named, not a crash. */
+function withTemplate<T>(file: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    const detail = templateFault(e);
+    if (detail === undefined) throw e;
+    throw new UserError(EXIT.invalid, 'template-failed', { file, detail });
+  }
 }
 
 /** pdfkit and the fonts load only here; a progress line appears if drawing takes a moment. */

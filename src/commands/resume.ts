@@ -2,6 +2,7 @@
 // put off once the walk is over.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { checkedActor } from '../cli/actor.js';
 import type { Context } from '../cli/context.js';
 import type { Profile } from '../core/profile/schema.js';
 import { readAnswers, readScenario } from '../cli/answers-file.js';
@@ -32,7 +33,7 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
     if (!catalog.clocks) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
     const plan = planResume(journal.events, {
       id, tz: resolveTz(o.tz ?? answers?.tz ?? started.timezone, ctx.env),
-      actor: o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? started.responder,
+      actor: checkedActor(o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? started.responder),
       playbook: { id: playbook.id, version: playbook.version, sha256: sha256File(file) },
       allowChanged: o.allowChangedPlaybook ?? false,
       ...(answers?.clock !== undefined ? { clock: answers.clock } : {}), ...(answers?.pace !== undefined ? { pace: answers.pace } : {}), ...(answers?.speed !== undefined ? { speed: answers.speed } : {}),

@@ -1,6 +1,7 @@
 // irbook start PLAYBOOK: open a new incident and walk the responder through it.
 import { userInfo } from 'node:os';
 import { basename, relative } from 'node:path';
+import { checkedActor } from '../cli/actor.js';
 import type { Context } from '../cli/context.js';
 import { readAnswers, readScenario } from '../cli/answers-file.js';
 import { startZone, walk } from '../cli/session.js';
@@ -25,11 +26,13 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
   const pbDir = playbooksDir(ctx.opts.playbooks, ctx.env);
   const profile = loadProfile(findProfile(pbDir, ctx.opts.profile, ctx.env));
   const tz = await startZone(o.tz ?? answers?.tz, ctx.env, ctx, !answers, profile?.timezone);
+  // Every input is read before the incident exists: a bad file leaves nothing behind.
+  const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
   const store = storeDir(ctx.opts.store, ctx.env);
   let dir = '';
   const plan = planStart({
     playbook: { id: playbook.id, version: playbook.version, sha256: sha256File(file), file: relative(process.cwd(), file) || file, ...gitInfo(file) },
-    actor: o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username,
+    actor: checkedActor(o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username),
     locale: ctx.lang, tz, exercise: o.exercise ?? answers?.exercise ?? false,
     ...defined({ clock: o.clock ?? answers?.clock, pace: o.pace ?? answers?.pace, speed: o.speed ?? answers?.speed }),
   }, (day) => {
@@ -40,7 +43,6 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
   if (!plan.ok) throw plan.error;
   // After the incident's folder exists: an ignore rule such as `incidents/` matches folders only.
   if (trackedByGit(store)) ctx.err(ctx.c.yellow(ctx.t('store-not-ignored', { store, entry: `${basename(store)}/` })));
-  const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
   const journal = Journal.open(dir, { create: true });
   for (const e of plan.events) journal.append(e);
   ctx.out(ctx.c.bold(ctx.t('session-started', { id: plan.incident, playbook: playbook.id, version: playbook.version, file: journal.file })));

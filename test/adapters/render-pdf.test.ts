@@ -173,7 +173,7 @@ describe('renderPdf without poppler', () => {
     const dir = mkdtempSync(join(tmpdir(), 'irbook-pdf-'));
     const out = join(dir, 'missing-folder', 'r.pdf');
     try {
-      await expect(renderPdf(fixture('zh'), out)).rejects.toThrow(/ENOENT/);
+      await expect(renderPdf(fixture('zh'), out)).rejects.toMatchObject({ exit: 4, params: { file: out, cause: expect.stringMatching(/^ENOENT/) } });
       expect(existsSync(out)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,8 @@
 // complete, no access to `constructor`, and type-checked against the declared facts.
 import { Environment } from '@marcbachmann/cel-js';
 import type { FactType } from '../playbook/schema.js';
+import { COST_BUDGET, costOf, outOfBounds } from './budget.js';
+import { LINEAR_MATCHES, linearMatches, patternProblem } from './regex.js';
 
 export type CelType = 'bool' | 'int' | 'double' | 'string' | 'google.protobuf.Timestamp' | 'list<string>';
 
@@ -31,22 +33,31 @@ const LIMITS = { maxAstNodes: 2000, maxDepth: 64, maxListElements: 256, maxMapEn
 export interface Scope {
   readonly env: Environment;
   readonly names: ReadonlySet<string>;
+  readonly types: Readonly<Record<string, CelType>>;
+  /** Parsed, rewritten and costed expressions, by source: each is prepared once. */
+  readonly prepared: Map<string, Prepared>;
 }
+
+type Parsed = ReturnType<Environment['parse']>;
+/** A refusal of our own (cost, pattern) carries its message code and parameters. */
+type Refused = { ok: false; message: string; pos: number; syntax: boolean; code?: string; params?: Record<string, string | number> };
+type Prepared = { ok: true; parsed: Parsed; ids: ReadonlySet<string> } | Refused;
 
 export function makeScope(vars: Record<string, CelType>, policy?: Record<string, PolicyValue>): Scope {
   const env = new Environment({ limits: LIMITS });
+  env.registerFunction(`string.${LINEAR_MATCHES}(string): bool`, linearMatches);
   for (const [name, type] of Object.entries(vars)) env.registerVariable(name, type);
   if (policy) {
     const schema = Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, policyType(v)]));
     env.registerVariable({ name: 'policy', schema });
   }
-  return { env, names: new Set(Object.keys(vars)) };
+  return { env, names: new Set(Object.keys(vars)), types: vars, prepared: new Map() };
 }
 
 export interface Ident { name: string; pos: number }
 export type Checked =
   | { ok: true; type: string; reads: Ident[]; literal?: Ident[] }
-  | { ok: false; message: string; pos: number; syntax: boolean };
+  | Refused;
 
 interface AstNode { op: string; args: unknown; pos: number }
 const isNode = (x: unknown): x is AstNode =>
@@ -74,14 +85,54 @@ function resultLiterals(node: unknown): Ident[] | undefined {
   return undefined;
 }
 
+/**
+ * Parse, bind `matches` to the linear-time engine (checking literal patterns), and refuse an
+ * expression whose worst case exceeds the budget. The parsed tree is kept for evaluate().
+ */
+function prepare(scope: Scope, source: string): Prepared {
+  const known = scope.prepared.get(source);
+  if (known) return known;
+  let p: Prepared;
+  try {
+    const parsed = scope.env.parse(source);
+    p = bindMatches(parsed.ast) ?? budget(parsed.ast, scope) ?? { ok: true, parsed, ids: idsOf(parsed.ast) };
+  } catch (e) {
+    p = { ok: false, syntax: true, ...describe(e) };
+  }
+  scope.prepared.set(source, p);
+  return p;
+}
+
+function idsOf(ast: unknown): Set<string> {
+  const ids = new Set<string>();
+  walk(ast, (n) => { if (n.op === 'id' && typeof n.args === 'string') ids.add(n.args); });
+  return ids;
+}
+
+function bindMatches(ast: unknown): Prepared | undefined {
+  let problem: Prepared | undefined;
+  walk(ast, (n) => {
+    if (n.op !== 'rcall' || !Array.isArray(n.args) || n.args[0] !== 'matches') return;
+    n.args[0] = LINEAR_MATCHES;
+    const pattern = (n.args[2] as unknown[] | undefined)?.[0];
+    const why = isNode(pattern) && pattern.op === 'value' && typeof pattern.args === 'string' ? patternProblem(pattern.args) : undefined;
+    if (why && !problem) problem = { ok: false, syntax: false, message: why, pos: pattern && isNode(pattern) ? pattern.pos : n.pos, code: 'cel-bad-pattern', params: { detail: why } };
+  });
+  return problem;
+}
+
+function budget(ast: unknown, scope: Scope): Prepared | undefined {
+  const cost = costOf(ast, scope.types);
+  if (cost.steps <= COST_BUDGET) return undefined;
+  const steps = cost.steps.toExponential(1);
+  return { ok: false, syntax: false, pos: cost.pos, message: `too costly: up to ${steps} evaluation steps in the worst case (at most ${COST_BUDGET}); nest fewer macros or iterate over shorter lists`, code: 'cel-too-costly', params: { steps, max: COST_BUDGET } };
+}
+
 /** Parse and type-check; on success, the names it reads (declared variables only) with positions. */
 export function check(scope: Scope, source: string): Checked {
-  let parsed: ReturnType<Environment['parse']>;
-  try {
-    parsed = scope.env.parse(source);
-  } catch (e) {
-    return { ok: false, syntax: true, ...describe(e) };
-  }
+  const p = prepare(scope, source);
+  if (!p.ok) return p;
+  const parsed = p.parsed;
   const r = parsed.check();
   if (!r.valid) return { ok: false, syntax: false, ...describe(r.error) };
   const reads: Ident[] = [];
@@ -94,7 +145,7 @@ export function check(scope: Scope, source: string): Checked {
 
 function describe(e: unknown): { message: string; pos: number } {
   const x = e as { summary?: string; message?: string; range?: { start: number } };
-  const message = x.summary ?? x.message?.split('\n')[0] ?? String(e);
+  const message = (x.summary ?? x.message?.split('\n')[0] ?? String(e)).replaceAll(LINEAR_MATCHES, 'matches');
   return { message, pos: x.range?.start ?? 0 };
 }
 
@@ -119,11 +170,20 @@ export function policyToCel(policy: Record<string, PolicyValue> | undefined): Re
 export type Evaluated = { ok: true; value: unknown } | { ok: false; message: string; missing?: string };
 
 /** Evaluate with the facts known so far; a name not yet known is reported as missing, not thrown. */
+// Before evaluating, the bounds costOf assumed are checked on the values given: the runtime cap.
 export function evaluate(scope: Scope, source: string, context: Record<string, unknown>): Evaluated {
+  const p = prepare(scope, source);
+  if (!p.ok) return { ok: false, message: p.message };
+  for (const [name, v] of Object.entries(context)) {
+    if (!p.ids.has(name)) continue;
+    const record = typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+    const why = (record ? Object.values(v) : [v]).map(outOfBounds).find(Boolean);
+    if (why) return { ok: false, message: `${name} is too large for an expression: ${why}` };
+  }
   try {
-    return { ok: true, value: scope.env.evaluate(source, context) as unknown };
+    return { ok: true, value: p.parsed(context) as unknown };
   } catch (e) {
-    const msg = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
+    const msg = (e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e)).replaceAll(LINEAR_MATCHES, 'matches');
     const m = /Unknown variable: (\w+)/.exec(msg);
     return { ok: false, message: msg, ...(m?.[1] ? { missing: m[1] } : {}) };
   }

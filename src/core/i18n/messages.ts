@@ -2,6 +2,7 @@
 import { HELP } from './help-messages.js';
 import { JOURNAL } from './journal-messages.js';
 import { REPORT } from './report-messages.js';
+import { SAFETY } from './safety-messages.js';
 import { SESSION } from './session-messages.js';
 import { SIMULATE } from './simulate-messages.js';
 import { UI } from './ui-messages.js';
@@ -73,7 +74,7 @@ const VALIDATION: Catalog = {
   'no-yaml-files': { en: 'no playbook files found', ja: 'プレイブックのファイルが見つかりません', zh: '未找到剧本文件' },
 };
 
-const M: Catalog = { ...VALIDATION, ...UI, ...SESSION, ...JOURNAL, ...REPORT, ...HELP, ...SIMULATE };
+const M: Catalog = { ...VALIDATION, ...UI, ...SESSION, ...JOURNAL, ...REPORT, ...HELP, ...SIMULATE, ...SAFETY };
 
 const PLURAL = /\{(\w+), plural, ((?:[\w=]+ \{[^{}]*\}\s*)+)\}/g;
 const rules = new Map<Lang, Intl.PluralRules>();

@@ -30,7 +30,7 @@ export function validateClocks(raw: unknown, parties?: ReadonlySet<string>): Res
   const issues: Issue[] = [...duplicates(set.clocks, 'clocks'), ...textIssues(set.clocks, ALL).map((i) => ({ ...i, path: ['clocks', ...i.path] }))];
   const expr = (source: string, path: (string | number)[]) => {
     const r = check(scope, source);
-    if (!r.ok) issues.push(err(r.syntax ? 'cel-syntax' : 'cel-type', path, { detail: r.message, what: String(path[path.length - 1]) }, { offset: r.pos }));
+    if (!r.ok) issues.push(err(r.code ?? (r.syntax ? 'cel-syntax' : 'cel-type'), path, { detail: r.message, what: String(path[path.length - 1]), ...r.params }, { offset: r.pos }));
     else if (r.type !== 'bool' && r.type !== 'dyn') issues.push(err('cel-result-type', path, { what: String(path[path.length - 1]), expected: 'bool', got: r.type }));
   };
   set.clocks.forEach((c, i) => {

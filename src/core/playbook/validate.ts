@@ -93,7 +93,7 @@ function stepIssues(pb: Playbook, catalog: Catalog): Issue[] {
     if (!r.ok) {
       const unknown = /Unknown variable: (\w+)/.exec(r.message);
       if (unknown) out.push(err('cel-unknown-name', at, { name: unknown[1] ?? '', what: label }, { offset: r.pos }));
-      else out.push(err(r.syntax ? 'cel-syntax' : 'cel-type', at, { detail: r.message, what: label }, { offset: r.pos }));
+      else out.push(err(r.code ?? (r.syntax ? 'cel-syntax' : 'cel-type'), at, { detail: r.message, what: label, ...r.params }, { offset: r.pos }));
       return undefined;
     }
     if (want !== 'any' && r.type !== want && r.type !== 'dyn') out.push(err('cel-result-type', at, { what: label, expected: want, got: r.type }));

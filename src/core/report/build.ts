@@ -1,6 +1,5 @@
 // buildReport(playbook, events, template) → ReportModel. Reports are made only from the journal:
 // the same journal gives the same report (the generated-at time aside).
-import { Liquid } from 'liquidjs';
 import { clockEngine, clockViews, type ClockView } from '../clocks/clocks.js';
 import { pick, type Lang } from '../i18n/lang.js';
 import { message } from '../i18n/messages.js';
@@ -11,7 +10,7 @@ import { reduce, type State } from '../session/state.js';
 import { formatSpan, formatTime } from '../time/format.js';
 import type { ChartSection, FieldsSection, ReportModel, Section, TextSection } from './model.js';
 import { bullet, factLabel, factValue, partyName, records, table } from './kit.js';
-import { INTERNAL_SECTIONS, redactions, type Template, type TemplateSection } from './template.js';
+import { INTERNAL_SECTIONS, liquid, redactions, type Template, type TemplateSection } from './template.js';
 import { display, displayAnswer, joiner } from './values.js';
 import { scoreDrill, type DrillScore } from './drill.js';
 import type { Profile } from '../profile/schema.js';
@@ -38,9 +37,6 @@ export interface ReportInput {
   /** What is still owed (今後の対応・残課題); by default worked out from the clocks and stages. */
   openItems?: readonly OpenItem[];
 }
-
-// Sandboxed: templates reach only the data given to them, never JS objects' prototypes.
-const liquid = new Liquid({ ownPropertyOnly: true, strictFilters: true, cache: false });
 
 export interface Ctx {
   in: ReportInput; s: State; lang: Lang; tz: string; hide: Set<string>; views: ClockView[];

@@ -1,6 +1,6 @@
 // Report templates (templates/<id>.yaml): language, time zone, sections and labels, redaction.
 import { z } from 'zod';
-import { Liquid } from 'liquidjs';
+import { Liquid, LiquidError, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
 import { err, parseWith, type Issue, type Result } from '../playbook/issues.js';
 import { isZone } from '../time/format.js';
 import type { z as Z } from 'zod';
@@ -52,14 +52,38 @@ export const templateSchema = z.object({
 export type Template = z.infer<typeof templateSchema>;
 export type TemplateSection = z.infer<typeof section>;
 
-const liquid = new Liquid();
+// Template text reaches only the data given to it: no files (include, render and layout are refused
+// when parsed, and the file system it would use has nothing in it), no JS prototypes, and bounded
+// parse size, render time and memory, so a hostile template cannot stall a report or a live walk.
+class FileTagRefused extends Error {
+  constructor(readonly tag: string) { super(`{% ${tag} %} is not allowed: templates read no files`); }
+}
+class RefusedTag extends Tag {
+  constructor(token: TagToken, rest: TopLevelToken[], engine: Liquid) { super(token, rest, engine); throw new FileTagRefused(token.name); }
+  *render(): Generator<never> { /* never reached: the constructor refuses */ }
+}
+const noFiles = () => { throw new FileTagRefused('include'); };
+export const TEMPLATE_LIMITS = { parseLimit: 64 * 1024, renderLimit: 200, memoryLimit: 16 * 1024 * 1024 } as const;
+export const liquid = new Liquid({
+  ownPropertyOnly: true, strictFilters: true, cache: false, relativeReference: false, root: [], partials: [], layouts: [],
+  fs: { exists: async () => false, existsSync: () => false, readFile: async () => noFiles(), readFileSync: noFiles, resolve: (_dir: string, file: string) => file, sep: '/' },
+  ...TEMPLATE_LIMITS,
+});
+for (const tag of ['include', 'render', 'layout']) liquid.registerTag(tag, RefusedTag);
 
-/** A Liquid syntax error in template text, as an issue at its place. */
+/** The message of a template that failed to parse or render (a limit hit), or undefined for other errors. */
+export const templateFault = (e: unknown): string | undefined => (LiquidError.is(e) ? (e as Error).message.split('\n')[0] : undefined);
+
+/** A Liquid syntax error or a file tag in template text, as an issue at its place. */
 export function liquidIssues(source: string, path: (string | number)[]): Issue[] {
   try {
     liquid.parse(source);
     return [];
   } catch (e) {
+    const x = e as { originalError?: unknown; token?: { begin?: number } };
+    // The tag's offset in the text, so the problem is reported at its own file:line:col.
+    const at = typeof x.token?.begin === 'number' ? { offset: x.token.begin } : {};
+    if (x.originalError instanceof FileTagRefused) return [err('liquid-file-tag', path, { tag: x.originalError.tag }, at)];
     return [err('liquid-syntax', path, { detail: (e as Error).message.split('\n')[0] ?? '' })];
   }
 }

@@ -37,7 +37,7 @@ export type EventData = {
   'notify.waived': { step: string; party: string; satisfies: string[]; reason: string };
   'record.written': { step: string; section?: string; text: string };
   'note.added': { text: string };
-  'evidence.added': { path: string; sha256: string; bytes: number; note?: string };
+  'evidence.added': { path: string; sha256: string; bytes: number; type?: 'file'; link?: string; mtime?: string; note?: string };
   'stage.completed': { stage: StageId };
   'session.closed': Record<string, never>;
   'journal.repaired': { line: number; bytes: number; sha256: string };

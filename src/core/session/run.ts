@@ -23,7 +23,8 @@ export interface Prompter {
   fact(q: { step: Step; name: string; fact: Fact }): Promise<unknown>;
   check(q: { step: Step; index: number; total: number; text: Text }): Promise<CheckAnswer>;
   decide(q: { step: Step; question: Text; options?: Option[]; recommended?: unknown; rationale?: Text; error?: string; startsClock?: boolean }): Promise<{ answer: unknown; reason?: string }>;
-  notify(q: { step: Step; party: Party | undefined; partyId: string; satisfies: string[]; draft?: string }): Promise<{ channel: string; ref: string; at: string } | { waived: string }>;
+  /** `aware`: when the incident became known (the aware_at fact), a notice claimed earlier needs confirming. */
+  notify(q: { step: Step; party: Party | undefined; partyId: string; satisfies: string[]; draft?: string; aware?: string }): Promise<{ channel: string; ref: string; at: string } | { waived: string }>;
   record(q: { step: Step; prompt: Text }): Promise<string>;
   /** Whether the responder puts this step off before it is asked (answers files: `{defer: …}`). */
   deferral?(step: Step): StepDeferred | undefined;

@@ -3,12 +3,21 @@
 import { optionId } from '../playbook/constants.js';
 import type { Fact } from '../playbook/schema.js';
 import type { SessionClock } from './clock.js';
-import { parseBoolean, parseDatetime, parseFact, type Parsed } from './input.js';
+import { MAX_NOTE, beforeAware, parseBoolean, parseDatetime, parseFact, type Parsed } from './input.js';
 import { AnswerError, StepDeferred, type Prompter } from './run.js';
 import { UNKNOWN } from './kinds/ask.js';
 
 type Map = Record<string, unknown>;
 const isMap = (v: unknown): v is Map => typeof v === 'object' && v !== null && !Array.isArray(v);
+const kind = (v: unknown) => (Array.isArray(v) ? 'list' : isMap(v) ? 'mapping' : typeof v);
+/** A text field of an answer: a string (or a number, as YAML may read a reference like 12345), never a list or mapping. */
+function textOf(step: string, field: string, v: unknown, fallback: string): string {
+  if (v === undefined || v === null) return fallback;
+  if (typeof v !== 'string' && typeof v !== 'number') throw new AnswerError(step, 'answer-not-text', { field, got: kind(v) });
+  const s = String(v).trim();
+  if (s.length > MAX_NOTE) throw new AnswerError(step, 'input-too-long', { max: MAX_NOTE });
+  return s;
+}
 
 export function scriptedPrompter(answers: Record<string, unknown>, clock: SessionClock, tz: string): Prompter {
   // With a simulated clock, a time the file states that lies ahead of the clock moves the clock on.
@@ -56,6 +65,7 @@ export function scriptedPrompter(answers: Record<string, unknown>, clock: Sessio
       const raw = isMap(a) ? a.answer : a;
       const reason = isMap(a) && typeof a.reason === 'string' ? a.reason : undefined;
       let answer: unknown;
+      if (Array.isArray(raw) || isMap(raw)) throw new AnswerError(step.id, 'input-not-scalar', { got: kind(raw) });
       if (options) {
         const ids = options.map(optionId);
         if (!ids.includes(String(raw))) throw new AnswerError(step.id, 'input-choice', { options: ids.join(', ') });
@@ -68,7 +78,7 @@ export function scriptedPrompter(answers: Record<string, unknown>, clock: Sessio
       if (recommended !== undefined && answer !== recommended && !reason?.trim()) throw new AnswerError(step.id, 'answer-reason-required');
       return { answer, ...(reason ? { reason } : {}) };
     },
-    async notify({ step }) {
+    async notify({ step, aware }) {
       const a = get(step.id);
       if (!isMap(a)) throw new AnswerError(step.id, 'answer-notify');
       if ('waived' in a) {
@@ -77,12 +87,13 @@ export function scriptedPrompter(answers: Record<string, unknown>, clock: Sessio
       }
       const at = a.at === undefined ? { ok: true as const, value: clock.now().toISOString() } : typed('datetime', a.at);
       if (!at.ok) throw new AnswerError(step.id, at.code, at.params);
-      return { channel: String(a.channel ?? ''), ref: String(a.ref ?? ''), at: String(at.value) };
+      if (beforeAware(String(at.value), aware) && a.confirm_before_aware !== true) throw new AnswerError(step.id, 'answer-before-aware', { at: String(at.value), aware: aware ?? '' });
+      return { channel: textOf(step.id, 'channel', a.channel, ''), ref: textOf(step.id, 'ref', a.ref, ''), at: String(at.value) };
     },
     async record({ step }) {
       const a = get(step.id);
       if (typeof a !== 'string' || !a.trim()) throw new AnswerError(step.id, 'input-empty');
-      return a.trim();
+      return textOf(step.id, 'record', a, '');
     },
   };
 }

@@ -25,7 +25,9 @@ export const notify: StepKind = {
     const party = w.d.parties.find((p) => p.id === nt.party);
     const text = nt.draft ? await w.d.draft?.(nt.draft, step.id, w.s) : undefined;
     const satisfies = nt.satisfies ?? [];
-    const a = await w.d.prompter.notify({ step, party, partyId: nt.party, satisfies, ...(text ? { draft: text } : {}) });
+    // A notice claimed before the incident was known needs confirming (usually a typo).
+    const aware = typeof w.s.facts.aware_at === 'string' ? w.s.facts.aware_at : undefined;
+    const a = await w.d.prompter.notify({ step, party, partyId: nt.party, satisfies, ...(text ? { draft: text } : {}), ...(aware ? { aware } : {}) });
     if ('waived' in a) w.add(ev('notify.waived', { step: step.id, party: nt.party, satisfies, reason: a.waived }));
     else w.add(ev('notify.sent', { step: step.id, party: nt.party, channel: a.channel, ref: a.ref, at: a.at, satisfies, ...(nt.draft ? { draft: nt.draft } : {}) }));
     w.answered();
