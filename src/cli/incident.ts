@@ -16,9 +16,12 @@ import { next } from '../core/session/next.js';
 import { reduce, type State } from '../core/session/state.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { besideOrShipped } from '../adapters/files.js';
-import { incidentDir, JOURNAL_FILE, readJournal, storeDir } from '../adapters/journal.js';
+import { incidentDir, readIncidentJournal, storeDir, writersOf, type IncidentVerdict } from '../adapters/journal.js';
+import { corrupt } from '../adapters/chains.js';
+import type { Head } from '../core/journal/heads.js';
 import { parseSource, readSource } from '../adapters/yaml-source.js';
 import type { Context } from './context.js';
+import { EXIT } from '../errors.js';
 
 export interface Incident {
   id: string;
@@ -29,6 +32,9 @@ export interface Incident {
   /** The clocks and parties beside the playbook, when it was found. */
   catalog?: { clocks?: ClockSet; parties: Party[] };
   clocks: ClockView[];
+  /** Per writer, the last seq and hash; and whether the chains verify (read commands refuse or mark those that do not). */
+  heads: Head[];
+  verdict: IncidentVerdict;
 }
 
 type Loaded = { playbook: Playbook; catalog: { clocks?: ClockSet; parties: Party[] } };
@@ -59,11 +65,12 @@ function clocksAt(loaded: Loaded, state: State, now = new Date()): ClockView[] {
   return set ? clockViews(clockEngine(set), state, at) : [];
 }
 
-export async function readIncident(ctx: Context, id: string, o: { validated?: boolean; now?: Date } = {}): Promise<Incident> {
+export async function readIncident(ctx: Context, id: string, o: { validated?: boolean; now?: Date; lenient?: boolean } = {}): Promise<Incident> {
   const dir = incidentDir(storeDir(ctx.opts.store, ctx.env), id);
   // A start that crashed before its first write leaves a folder without a journal: show it as empty.
-  const jf = join(dir, JOURNAL_FILE);
-  const { events } = existsSync(jf) ? readJournal(jf) : { events: [] };
+  const { events, heads, verdict } = writersOf(dir).length ? readIncidentJournal(dir) : { events: [], heads: [], verdict: { ok: true, events: 0, heads: [], warnings: [] } as IncidentVerdict };
+  // Never show tampered or truncated history as fact (`incidents` marks it instead: lenient).
+  if (!verdict.ok && !o.lenient) throw corrupt(verdict, EXIT.verify);
   const state = reduce(events);
   const started = state.started;
   let loaded: Loaded | undefined;
@@ -83,7 +90,7 @@ export async function readIncident(ctx: Context, id: string, o: { validated?: bo
       if (loaded) clocks = clocksAt(loaded, state, o.now);
     }
   }
-  return { id, dir, events, state, ...(loaded ? { playbook: loaded.playbook, catalog: loaded.catalog } : {}), clocks };
+  return { id, dir, events, state, ...(loaded ? { playbook: loaded.playbook, catalog: loaded.catalog } : {}), clocks, heads, verdict };
 }
 
 /** A compact summary for status / incidents, in the UI language. */

@@ -3,6 +3,7 @@ import type { Context } from '../cli/context.js';
 import { readIncident, summary } from '../cli/incident.js';
 import { clockLine } from '../adapters/presenter.js';
 import { listIncidents, storeDir } from '../adapters/journal.js';
+import { formatHead } from '../core/journal/heads.js';
 import { formatTime } from '../core/time/format.js';
 import { EXIT } from '../errors.js';
 
@@ -11,7 +12,7 @@ export async function run(ctx: Context, id: string | undefined, o: { json?: bool
   const ids = id ? [id] : listIncidents(store);
   const incidents = (await Promise.all(ids.map((x) => readIncident(ctx, x)))).filter((inc) => id || (!inc.state.closedAt && !inc.state.started?.exercise));
   if (o.json) {
-    const list = incidents.map((inc) => summary(ctx, inc));
+    const list = incidents.map((inc) => ({ ...summary(ctx, inc), heads: inc.heads }));
     ctx.out(JSON.stringify(id ? list[0] : list, null, 2));
     return EXIT.ok;
   }
@@ -27,6 +28,7 @@ export async function run(ctx: Context, id: string | undefined, o: { json?: bool
     const lines = inc.clocks.map((v) => clockLine(v, ctx.lang, tz, ctx.c)).filter((l): l is string => l !== undefined);
     if (lines.length) ctx.out(`  ${ctx.t('clocks-heading')}:`);
     for (const l of lines) ctx.out(`    ${l}`);
+    if (inc.heads.length) ctx.out(`  ${ctx.t('status-heads', { heads: inc.heads.map(formatHead).join(' ') })}`);
     ctx.out('');
   }
   return EXIT.ok;

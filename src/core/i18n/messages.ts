@@ -1,4 +1,5 @@
 // Every message irbook itself shows, in the three UI languages. `{name}` is replaced by a parameter.
+import { CHAIN } from './chain-messages.js';
 import { HELP } from './help-messages.js';
 import { JOURNAL } from './journal-messages.js';
 import { REPORT } from './report-messages.js';
@@ -70,7 +71,7 @@ const VALIDATION: Catalog = {
   'no-yaml-files': { en: 'no playbook files found', ja: 'プレイブックのファイルが見つかりません', zh: '未找到剧本文件' },
 };
 
-const M: Catalog = { ...VALIDATION, ...UI, ...SESSION, ...JOURNAL, ...REPORT, ...HELP };
+const M: Catalog = { ...VALIDATION, ...UI, ...SESSION, ...JOURNAL, ...CHAIN, ...REPORT, ...HELP };
 
 export function message(code: string, params: Record<string, string | number>, lang: Lang): string {
   const tpl = M[code]?.[lang] ?? M[code]?.en ?? code;

@@ -1,0 +1,9 @@
+// Where the tests find an incident's journal: the chain of one writer, or every chain merged.
+import { join } from 'node:path';
+import { readIncidentJournal, writerId } from '../../src/adapters/journal.js';
+
+/** The chain file of `actor` at this host in incident `id`. */
+export const chainPath = (store: string, id: string, actor = 'zhang'): string => join(store, id, 'journal', `${writerId(actor)}.jsonl`);
+
+/** The incident's events, every chain merged. */
+export const incidentEvents = (store: string, id: string) => readIncidentJournal(join(store, id)).events;
