@@ -1,10 +1,15 @@
 // The incident store: where incidents live, their ids, and the small file-system helpers the
 // journal shares (mode 0700/0600, flushing a folder after a new name in it).
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
+import { acquireLock } from './lock.js';
 
-const INCIDENT_ID = /^INC-(\d{8})-(\d{3})$/;
+// INC-YYYYMMDD-NNN, or INC-YYYYMMDD-SITE-NNN where several sites share a store through git.
+const INCIDENT_ID = /^INC-(\d{8})-(?:([A-Z0-9]{2,8})-)?(\d{3})$/;
+export const SITE_CODE = /^[A-Z0-9]{2,8}$/;
+/** Per site, the highest number given out for each day: numbers are never reused, even after the highest folder is deleted. One file per site, so two sites never edit the same file. */
+export const COUNTERS_DIR = '.irbook-counters';
 
 /** --store option, else env IRBOOK_STORE, else ./incidents (resolved absolute). */
 export function storeDir(option?: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -13,18 +18,60 @@ export function storeDir(option?: string, env: NodeJS.ProcessEnv = process.env):
   return resolve('incidents');
 }
 
-/** New incident folder INC-YYYYMMDD-NNN, created atomically (a racing process takes the next number), mode 0700. */
-export function createIncident(store: string, day: string): { id: string; dir: string } {
+/**
+ * New incident folder INC-YYYYMMDD[-SITE]-NNN, created atomically (a racing process takes the next
+ * number), mode 0700; the number comes after the highest ever given out at this site that day.
+ */
+export function createIncident(store: string, day: string, site?: string): { id: string; dir: string } {
   if (!/^\d{8}$/.test(day)) throw new TypeError(`createIncident: day must be YYYYMMDD, not ${day}`);
+  if (site !== undefined && !SITE_CODE.test(site)) throw new TypeError(`createIncident: bad site code ${site}`);
   try {
     if (mkdirSync(store, { recursive: true, mode: 0o700 }) !== undefined) chmodSync(store, 0o700);
   } catch (e) {
     throw storageError(store, e);
   }
-  const prefix = `INC-${day}-`;
-  // After the highest existing number, so a deleted incident's id is never given out again.
-  const used = listIncidents(store).filter((id) => id.startsWith(prefix)).map((id) => Number(id.slice(prefix.length)));
-  for (let n = Math.max(0, ...used) + 1; n <= 999; n++) {
+  const prefix = `INC-${day}-${site ? `${site}-` : ''}`;
+  const counter = join(store, COUNTERS_DIR, `${site ?? 'local'}.json`);
+  makeDir(join(store, COUNTERS_DIR));
+  const lock = acquireLock(`${counter}.lock`);
+  try {
+    const given = readCounters(counter);
+    const used = listIncidents(store).filter((id) => id.startsWith(prefix) && /^\d{3}$/.test(id.slice(prefix.length))).map((id) => Number(id.slice(prefix.length)));
+    const made = mkdirNext(store, prefix, Math.max(0, given[prefix] ?? 0, ...used) + 1);
+    if (!made) throw new UserError(EXIT.storage, 'incident-day-full', { day, store });
+    writeCounters(counter, { ...given, [prefix]: Number(made.id.slice(prefix.length)) });
+    return made;
+  } finally {
+    lock.release();
+  }
+}
+
+function readCounters(file: string): Record<string, number> {
+  try {
+    const v = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, number>) : {};
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw storageError(file, e);
+  }
+}
+
+// Written to a temporary file and renamed over, so a crash leaves the old or the new counters.
+function writeCounters(file: string, counters: Record<string, number>): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, `${JSON.stringify(counters, Object.keys(counters).sort(), 1)}\n`, { mode: 0o600 });
+    const fd = openSync(tmp, 'r');
+    try { fsyncSync(fd); } finally { closeSync(fd); }
+    renameSync(tmp, file);
+    fsyncDir(join(file, '..'));
+  } catch (e) {
+    throw storageError(file, e);
+  }
+}
+
+function mkdirNext(store: string, prefix: string, from: number): { id: string; dir: string } | undefined {
+  for (let n = from; n <= 999; n++) {
     const id = `${prefix}${String(n).padStart(3, '0')}`;
     const dir = join(store, id);
     try {
@@ -37,10 +84,10 @@ export function createIncident(store: string, day: string): { id: string; dir: s
     fsyncDir(store);
     return { id, dir };
   }
-  throw new UserError(EXIT.storage, 'incident-day-full', { day, store });
+  return undefined;
 }
 
-/** The folder of an existing incident; only ids of the form INC-YYYYMMDD-NNN (no paths). */
+/** The folder of an existing incident; only ids of the form INC-YYYYMMDD[-SITE]-NNN (no paths). */
 export function incidentDir(store: string, id: string): string {
   const dir = join(store, id);
   if (!INCIDENT_ID.test(id) || !isDirectory(dir)) {

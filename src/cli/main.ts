@@ -111,6 +111,11 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .option('--allowed-signers <file>', h('help-verify-signers'))
     .action((id, o) => run(() => import('../commands/verify.js'), id, o));
 
+  p.command('sync')
+    .description(h('help-sync'))
+    .argument('[incident]', h('help-sync-incident'))
+    .action((id, o) => run(() => import('../commands/sync.js'), id, o));
+
   p.command('seal')
     .description(h('help-seal'))
     .argument('<incident>', h('help-33'))

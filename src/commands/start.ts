@@ -7,6 +7,7 @@ import { dayOf, draftsDir, resolveTz, sessionClock, walk } from '../cli/session.
 import { playbooksDir } from '../adapters/dirs.js';
 import { Journal, createIncident, storeDir } from '../adapters/journal.js';
 import { loadPlaybook } from '../adapters/playbook-fs.js';
+import { siteCode } from '../adapters/site.js';
 import { gitInfo, sha256File } from '../adapters/provenance.js';
 import { realClock } from '../core/session/clock.js';
 import type { Started } from '../core/session/events.js';
@@ -40,8 +41,8 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
   const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
 
   const store = storeDir(ctx.opts.store, ctx.env);
-  const { id, dir } = createIncident(store, dayOf(clock.now(), tz));
-  const journal = Journal.open(dir, { create: true });
+  const { id, dir } = createIncident(store, dayOf(clock.now(), tz), siteCode(store, playbooksDir(ctx.opts.playbooks, ctx.env), ctx.env));
+  const journal = Journal.open(dir, { create: true, actor });
   const started: Started = {
     incident: id,
     playbook: { id: playbook.id, version: playbook.version, sha256: sha256File(file), file: relative(process.cwd(), file) || file, ...gitInfo(file) },

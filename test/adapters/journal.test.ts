@@ -12,6 +12,7 @@ import {
   type JournalEvent, type NewEvent,
 } from '../../src/adapters/journal.js';
 import { breakStale, readLock } from '../../src/adapters/lock.js';
+import { hostSite } from '../../src/adapters/site.js';
 import { JOURNAL } from '../../src/core/i18n/journal-messages.js';
 import { EXIT, UserError } from '../../src/errors.js';
 
@@ -94,6 +95,25 @@ describe('incidents in the store', () => {
     expect(listIncidents(store)).toEqual([...ids, 'INC-20261124-001']);
     // The stray file takes no number the store did not give out, but its name is not reused.
     expect(createIncident(store, '20261123').id).toBe('INC-20261123-004');
+    // Not even the highest one (the counter file remembers), nor the whole lot.
+    rmSync(join(store, 'INC-20261123-004'), { recursive: true });
+    expect(createIncident(store, '20261123').id).toBe('INC-20261123-005');
+    for (const id of listIncidents(store)) rmSync(join(store, id), { recursive: true });
+    expect(createIncident(store, '20261123').id).toBe('INC-20261123-006');
+  });
+
+  it('puts a site code in the id, numbered per site, so clones of one store never collide', () => {
+    const store = join(root, 'store');
+    expect([createIncident(store, '20261123', 'SH').id, createIncident(store, '20261123', 'TK').id, createIncident(store, '20261123', 'SH').id, createIncident(store, '20261123').id])
+      .toEqual(['INC-20261123-SH-001', 'INC-20261123-TK-001', 'INC-20261123-SH-002', 'INC-20261123-001']);
+    expect(listIncidents(store)).toHaveLength(4);
+    expect(incidentDir(store, 'INC-20261123-SH-002')).toBe(join(store, 'INC-20261123-SH-002'));
+    expect(() => createIncident(store, '20261123', 'sh/..')).toThrow(TypeError);
+  });
+
+  it.each<[string, RegExp]>([['sh-01.example.cn', /^SH01[0-9A-Z]{2}$/], ['tokyo-hq', /^TOKY[0-9A-Z]{2}$/], ['東京', /^[0-9A-Z]{2}$/]])('derives a site code from host %s', (host, re) => {
+    expect(hostSite(host)).toMatch(re);
+    expect(hostSite(host)).not.toBe(hostSite(`${host}2`));
   });
 
   it('never reuses the number of a deleted incident', () => {
@@ -101,6 +121,25 @@ describe('incidents in the store', () => {
     for (let i = 0; i < 3; i++) createIncident(store, '20261123');
     rmSync(join(store, 'INC-20261123-002'), { recursive: true });
     expect(createIncident(store, '20261123').id).toBe('INC-20261123-004');
+    // Not even the highest one (the counter file remembers), nor the whole lot.
+    rmSync(join(store, 'INC-20261123-004'), { recursive: true });
+    expect(createIncident(store, '20261123').id).toBe('INC-20261123-005');
+    for (const id of listIncidents(store)) rmSync(join(store, id), { recursive: true });
+    expect(createIncident(store, '20261123').id).toBe('INC-20261123-006');
+  });
+
+  it('puts a site code in the id, numbered per site, so clones of one store never collide', () => {
+    const store = join(root, 'store');
+    expect([createIncident(store, '20261123', 'SH').id, createIncident(store, '20261123', 'TK').id, createIncident(store, '20261123', 'SH').id, createIncident(store, '20261123').id])
+      .toEqual(['INC-20261123-SH-001', 'INC-20261123-TK-001', 'INC-20261123-SH-002', 'INC-20261123-001']);
+    expect(listIncidents(store)).toHaveLength(4);
+    expect(incidentDir(store, 'INC-20261123-SH-002')).toBe(join(store, 'INC-20261123-SH-002'));
+    expect(() => createIncident(store, '20261123', 'sh/..')).toThrow(TypeError);
+  });
+
+  it.each<[string, RegExp]>([['sh-01.example.cn', /^SH01[0-9A-Z]{2}$/], ['tokyo-hq', /^TOKY[0-9A-Z]{2}$/], ['東京', /^[0-9A-Z]{2}$/]])('derives a site code from host %s', (host, re) => {
+    expect(hostSite(host)).toMatch(re);
+    expect(hostSite(host)).not.toBe(hostSite(`${host}2`));
   });
 
   it('says so when a day is full', () => {

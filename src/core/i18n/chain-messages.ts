@@ -23,6 +23,18 @@ export const CHAIN: Catalog = {
   'seal-key-missing': { en: 'no signing key: pass --key FILE or set IRBOOK_SIGNING_KEY (an SSH private key, or a public key whose private key is in ssh-agent); {key} does not exist', ja: '署名鍵がありません。--key FILE か IRBOOK_SIGNING_KEY を指定してください（SSH 秘密鍵、または ssh-agent にある鍵の公開鍵）。{key} は存在しません', zh: '没有签名密钥：请用 --key FILE 或设置 IRBOOK_SIGNING_KEY（SSH 私钥，或私钥在 ssh-agent 中的公钥）；{key} 不存在' },
   'seal-failed': { en: 'ssh-keygen could not sign with {key}: {detail}', ja: 'ssh-keygen で {key} による署名ができませんでした: {detail}', zh: 'ssh-keygen 无法用 {key} 签名：{detail}' },
   'sealed': { en: 'sealed {id}: {file} ({n} head(s))', ja: '{id} を封印しました: {file}（先頭 {n} 個）', zh: '已封印 {id}：{file}（{n} 个链头）' },
+  'bad-site-code': { en: 'site code "{value}" must be 2–8 letters or digits (IRBOOK_SITE or site in irbook.yaml)', ja: 'サイトコード "{value}" は英数字 2〜8 文字にしてください（IRBOOK_SITE または irbook.yaml の site）', zh: '站点代码 "{value}" 必须是 2–8 个字母或数字（IRBOOK_SITE 或 irbook.yaml 中的 site）' },
+  // sync
+  'synced': { en: 'synced with {remote}: {lines} new line(s) in {files} file(s) sent, {pulled} commit(s) received', ja: '{remote} と同期しました: {files} ファイルの新しい {lines} 行を送信、{pulled} 件のコミットを受信', zh: '已与 {remote} 同步：发送 {files} 个文件中的 {lines} 行新内容，接收 {pulled} 个提交' },
+  'sync-not-git': { en: 'the store {store} is not a git repository (of its own)', ja: '保存先 {store} は（専用の）git リポジトリではありません', zh: '存储目录 {store} 不是（独立的）git 仓库' },
+  'hint-sync-init': { en: 'make it one: git -C {store} init && git -C {store} remote add origin <private repository URL>', ja: 'git -C {store} init && git -C {store} remote add origin <非公開リポジトリの URL> で作成してください', zh: '请先执行：git -C {store} init && git -C {store} remote add origin <私有仓库 URL>' },
+  'sync-no-remote': { en: 'the store {store} has no git remote to sync with', ja: '保存先 {store} に同期先の git リモートがありません', zh: '存储目录 {store} 没有可同步的 git 远程仓库' },
+  'hint-sync-remote': { en: 'add one: git -C {store} remote add origin <private repository URL>', ja: 'git -C {store} remote add origin <非公開リポジトリの URL> で追加してください', zh: '请添加：git -C {store} remote add origin <私有仓库 URL>' },
+  'sync-playbook-repo': { en: 'the store {store} is inside the playbook repository: incident journals hold personal data and are never synced there', ja: '保存先 {store} がプレイブックのリポジトリ内にあります。記録は個人情報を含むため、そこには同期しません', zh: '存储目录 {store} 位于剧本仓库内：事件日志含个人信息，绝不同步到那里' },
+  'sync-git-missing': { en: 'git is not installed or cannot run ({detail})', ja: 'git がインストールされていないか実行できません（{detail}）', zh: '未安装 git 或无法运行（{detail}）' },
+  'sync-git-failed': { en: '{command} failed: {detail}', ja: '{command} が失敗しました: {detail}', zh: '{command} 失败：{detail}' },
+  'help-sync': { en: 'share the store through its git remote: commit this host\'s new journal lines, pull --rebase, push', ja: 'git リモート経由で保存先を共有（このホストの新しい記録をコミットし pull --rebase、push）', zh: '通过 git 远程共享存储目录：提交本机新的日志行，pull --rebase，push' },
+  'help-sync-incident': { en: 'only this incident (default: every incident in the store)', ja: 'このインシデントのみ（既定: 保存先のすべて）', zh: '仅此事件（默认：存储目录中的全部事件）' },
   // help
   'help-verify-expect': { en: 'heads that must still be in the chains (writer:seq:sha256, as status and reports print them)', ja: 'チェーンに残っているべき先頭（writer:seq:sha256。status やレポートの表示どおり）', zh: '必须仍在链中的链头（writer:seq:sha256，与 status 和报告中的一致）' },
   'help-verify-report': { en: 'reports (pdf, md, json) whose printed heads must still be in the chains', ja: '記載された先頭がチェーンに残っているべきレポート（pdf、md、json）', zh: '其中印有的链头必须仍在链中的报告（pdf、md、json）' },

@@ -1,0 +1,39 @@
+// The site code in incident ids, so clones of one store never give out the same id: IRBOOK_SITE,
+// else `site` in the organisation profile (irbook.yaml beside the playbooks folder), else — only
+// when the store is a git repository, i.e. shared between sites — one derived from the host name:
+// up to four letters/digits of it people can read (SH01, TKYO…) and two base-36 characters of its
+// sha256, so two hosts whose names start alike still differ. A store that is not shared keeps
+// the short ids (INC-YYYYMMDD-NNN).
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
+import { EXIT, UserError } from '../errors.js';
+import { SITE_CODE } from './store.js';
+
+export function siteCode(store: string, playbooks: string, env: NodeJS.ProcessEnv = process.env, host = hostname()): string | undefined {
+  const given = env.IRBOOK_SITE ?? profileSite(join(dirname(playbooks), 'irbook.yaml'));
+  if (given !== undefined) {
+    const code = given.toUpperCase();
+    if (!SITE_CODE.test(code)) throw new UserError(EXIT.usage, 'bad-site-code', { value: given });
+    return code;
+  }
+  return existsSync(join(store, '.git')) ? hostSite(host) : undefined;
+}
+
+export function hostSite(host: string): string {
+  const readable = (host.split('.')[0] ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 4);
+  const n = createHash('sha256').update(host.toLowerCase()).digest().readUInt16BE(0) % (36 * 36);
+  return `${readable}${n.toString(36).toUpperCase().padStart(2, '0')}`.padStart(2, 'X');
+}
+
+function profileSite(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const site = (parse(readFileSync(file, 'utf8')) as { site?: unknown } | null)?.site;
+    return typeof site === 'string' ? site : undefined;
+  } catch {
+    return undefined; // a broken profile is validate's to report; ids fall back to the host
+  }
+}
