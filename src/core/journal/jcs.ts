@@ -12,11 +12,12 @@ export function canonical(value: unknown): string {
   return encode(value, new Set());
 }
 
-const LONE_SURROGATE = /\p{Surrogate}/u;
+// String.prototype.isWellFormed (ES2024, in Node 20): native, unlike a /\p{Surrogate}/u test.
+const wellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
 function str(s: string): string {
   // I-JSON (RFC 7493), which JCS requires: no lone surrogates.
-  if (LONE_SURROGATE.test(s)) throw new TypeError('canonical: lone surrogate in a string');
+  if (!wellFormed(s)) throw new TypeError('canonical: lone surrogate in a string');
   return JSON.stringify(s);
 }
 
