@@ -1,8 +1,9 @@
 // `irbook sync`: the store as a private git repository shared by the sites of one incident. This
 // host's chains (journal/*@<host>.jsonl), seals and id counter are committed, then `git pull
 // --rebase` and `git push`. It cannot conflict: every file it commits has one writer — a chain
-// its writer, a seal its sealer, a counter file its site. Each chain is staged under its short
-// lock, so a line being appended right now is never committed half-written.
+// its writer, a seal its sealer, a counter file its site. This host's chains stay locked from
+// staging until the rebase is done: no half-written line is committed, and no append can land in
+// a file git is rewriting (an append waits, for seconds at most, or fails with exit 4 — never lost).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -42,6 +43,13 @@ export function syncStore(store: string, o: { playbooks: string; incident?: stri
   const ids = o.incident ? [o.incident] : listIncidents(store);
   const files: string[] = [];
   const locks: Lock[] = [];
+  // symbolic-ref, not rev-parse: a fresh clone of an empty repository has no commit yet.
+  const branch = git(root, ['symbolic-ref', '--short', 'HEAD']).out;
+  const head = () => git(root, ['rev-parse', '--verify', '-q', 'HEAD'], { allowFail: true }).out;
+  let staged: string[] = [];
+  let committed = 0;
+  let before = '';
+  let pulled = 0;
   try {
     for (const id of ids) {
       const dir = join(store, id);
@@ -56,23 +64,17 @@ export function syncStore(store: string, o: { playbooks: string; incident?: stri
     }
     for (const n of readdirSafe(join(store, COUNTERS_DIR))) if (n.endsWith('.json')) files.push(join(store, COUNTERS_DIR, n));
     if (files.length) git(root, ['add', '--', ...files.map((f) => relative(root, f))]);
+    staged = git(root, ['diff', '--cached', '--numstat']).out.split('\n').filter(Boolean);
+    committed = staged.reduce((n, l) => n + (Number(l.split('\t')[0]) || 0), 0);
+    if (staged.length) git(root, [...who(root, host), 'commit', '-q', '-m', `irbook sync from ${host}: ${staged.length} file(s), ${committed} line(s)`]);
+    before = head();
+    if (git(root, ['ls-remote', '--exit-code', '--heads', remote, branch], { allowFail: true }).ok) {
+      // --autostash: anything else changed in the work tree is set aside and put back.
+      git(root, [...who(root, host), 'pull', '-q', '--rebase', '--autostash', remote, branch]);
+      pulled = Number(git(root, ['rev-list', '--count', before ? `${before}..HEAD` : 'HEAD'], { allowFail: true }).out) || 0;
+    }
   } finally {
     for (const l of locks) l.release();
-  }
-  const staged = git(root, ['diff', '--cached', '--numstat']).out.split('\n').filter(Boolean);
-  const committed = staged.reduce((n, l) => n + (Number(l.split('\t')[0]) || 0), 0);
-  if (staged.length) {
-    git(root, [...who(root, host), 'commit', '-q', '-m', `irbook sync from ${host}: ${staged.length} file(s), ${committed} line(s)`]);
-  }
-  // symbolic-ref, not rev-parse: a fresh clone of an empty repository has no commit yet.
-  const branch = git(root, ['symbolic-ref', '--short', 'HEAD']).out;
-  const head = () => git(root, ['rev-parse', '--verify', '-q', 'HEAD'], { allowFail: true }).out;
-  const before = head();
-  let pulled = 0;
-  if (git(root, ['ls-remote', '--exit-code', '--heads', remote, branch], { allowFail: true }).ok) {
-    // --autostash: an append made since the commit is set aside and put back, never lost.
-    git(root, [...who(root, host), 'pull', '-q', '--rebase', '--autostash', remote, branch]);
-    pulled = Number(git(root, ['rev-list', '--count', before ? `${before}..HEAD` : 'HEAD'], { allowFail: true }).out) || 0;
   }
   const ahead = git(root, ['rev-list', '--count', `${remote}/${branch}..HEAD`], { allowFail: true });
   const pushed = Boolean(head()) && (!ahead.ok || Number(ahead.out) > 0);

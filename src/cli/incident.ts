@@ -70,7 +70,7 @@ export async function readIncident(ctx: Context, id: string, o: { validated?: bo
   // A start that crashed before its first write leaves a folder without a journal: show it as empty.
   const { events, heads, verdict } = writersOf(dir).length ? readIncidentJournal(dir) : { events: [], heads: [], verdict: { ok: true, events: 0, heads: [], warnings: [] } as IncidentVerdict };
   // Never show tampered or truncated history as fact (`incidents` marks it instead: lenient).
-  if (!verdict.ok && !o.lenient) throw corrupt(verdict, EXIT.verify);
+  if (!verdict.ok && !o.lenient) throw corrupt({ ...verdict, reason: ctx.t(verdict.reason, { detail: verdict.detail ?? '' }) }, EXIT.verify);
   const state = reduce(events);
   const started = state.started;
   let loaded: Loaded | undefined;
