@@ -1,7 +1,7 @@
 // Sync through git with real processes: a bare repository and two clones in a temp folder, a
 // writer in each, interleaved events and `irbook sync` both ways. Both clones end with the same
 // merged timeline, verify passes on both, and git never reports a conflict.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +64,22 @@ describe('irbook sync', () => {
       expect(readdirSync(store).filter((n) => n.startsWith('INC-')).sort()).toEqual(readdirSync(sh).filter((n) => n.startsWith('INC-')).sort());
     }
     expect(git(sh, 'log', '--oneline').split('\n').filter(Boolean).length).toBeGreaterThan(4);
+  }, 120_000);
+
+  it('notes appended while sync runs are never lost: each waits for the chain lock, and the next sync carries them', async () => {
+    const id = /INC-\d{8}-SH-\d{3}/.exec(ok(irbook(sh, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml')))![0];
+    const bg = (args: string[]) => new Promise<number | null>((res) => {
+      const c = spawn(process.execPath, ['bin/irbook.js', ...args], { stdio: 'ignore', env: { ...process.env, IRBOOK_STORE: sh, IRBOOK_SITE: 'SH', IRBOOK_ACTOR: 'zhang', IRBOOK_PLAYBOOKS: 'playbooks' } });
+      c.once('close', res);
+    });
+    const codes = await Promise.all([bg(['sync']), ...Array.from({ length: 10 }, (_, i) => bg(['note', id, `during sync ${i}`]))]);
+    expect(codes).toEqual(Array(11).fill(0));
+    ok(irbook(sh, 'SH', 'zhang', 'sync'));
+    ok(irbook(tk, 'TK', 'li', 'sync'));
+    const notes = (JSON.parse(ok(irbook(tk, 'TK', 'li', 'timeline', id, '--json'))) as { type: string; data: { text?: string } }[]).filter((e) => e.type === 'note.added').map((e) => e.data.text).sort();
+    expect(notes).toEqual(Array.from({ length: 10 }, (_, i) => `during sync ${i}`).sort());
+    ok(irbook(tk, 'TK', 'li', 'verify', id));
+    expect(git(sh, 'status', '--porcelain', '--', `${id}/journal`)).toBe(''); // every line committed
   }, 120_000);
 
   it('says what to run without a repository or a remote, and refuses the playbook repository', () => {

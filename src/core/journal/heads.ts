@@ -32,8 +32,3 @@ export function parseHeads(text: string): { incident: string; heads: Head[] }[] 
   }
   return out;
 }
-
-/** The expected heads the chains no longer contain: a cut tail, a rewritten chain, a removed file. */
-export function missingHeads(expected: readonly Head[], has: (h: Head) => boolean): Head[] {
-  return expected.filter((h) => !has(h));
-}
