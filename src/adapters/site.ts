@@ -5,12 +5,12 @@
 // sha256, so two hosts whose names start alike still differ. A store that is not shared keeps
 // the short ids (INC-YYYYMMDD-NNN).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parse } from 'yaml';
 import { EXIT, UserError } from '../errors.js';
 import { SITE_CODE } from './store.js';
+import { readSource } from './yaml-source.js';
 
 export function siteCode(store: string, playbooks: string, env: NodeJS.ProcessEnv = process.env, host = hostname()): string | undefined {
   const given = env.IRBOOK_SITE ?? profileSite(join(dirname(playbooks), 'irbook.yaml'));
@@ -30,10 +30,7 @@ export function hostSite(host: string): string {
 
 function profileSite(file: string): string | undefined {
   if (!existsSync(file)) return undefined;
-  try {
-    const site = (parse(readFileSync(file, 'utf8')) as { site?: unknown } | null)?.site;
-    return typeof site === 'string' ? site : undefined;
-  } catch {
-    return undefined; // a broken profile is validate's to report; ids fall back to the host
-  }
+  // The same guarded reader as playbooks; a broken profile is validate's to report.
+  const site = (readSource(file).value as { site?: unknown } | undefined)?.site;
+  return typeof site === 'string' ? site : undefined;
 }

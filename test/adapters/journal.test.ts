@@ -12,7 +12,7 @@ import {
   type JournalEvent, type NewEvent,
 } from '../../src/adapters/journal.js';
 import { breakStale, readLock } from '../../src/adapters/lock.js';
-import { hostSite } from '../../src/adapters/site.js';
+import { hostSite, siteCode } from '../../src/adapters/site.js';
 import { JOURNAL } from '../../src/core/i18n/journal-messages.js';
 import { EXIT, UserError } from '../../src/errors.js';
 
@@ -111,6 +111,20 @@ describe('incidents in the store', () => {
     expect(() => createIncident(store, '20261123', 'sh/..')).toThrow(TypeError);
   });
 
+  it('takes the site code from IRBOOK_SITE, else the profile beside the playbooks, else the host in a git store only', () => {
+    const repo = join(root, 'repo');
+    mkdirSync(join(repo, 'playbooks'), { recursive: true });
+    const store = join(root, 'store');
+    mkdirSync(store);
+    expect(siteCode(store, join(repo, 'playbooks'), {}, 'sh-01')).toBeUndefined();
+    mkdirSync(join(store, '.git'));
+    expect(siteCode(store, join(repo, 'playbooks'), {}, 'sh-01')).toBe(hostSite('sh-01'));
+    writeFileSync(join(repo, 'irbook.yaml'), 'site: sh\n');
+    expect(siteCode(store, join(repo, 'playbooks'), {}, 'sh-01')).toBe('SH');
+    expect(siteCode(store, join(repo, 'playbooks'), { IRBOOK_SITE: 'tk' })).toBe('TK');
+    expect(thrown(() => siteCode(store, join(repo, 'playbooks'), { IRBOOK_SITE: 'TOKYO-HQ' })).code).toBe('bad-site-code');
+  });
+
   it.each<[string, RegExp]>([['sh-01.example.cn', /^SH01[0-9A-Z]{2}$/], ['tokyo-hq', /^TOKY[0-9A-Z]{2}$/], ['東京', /^[0-9A-Z]{2}$/]])('derives a site code from host %s', (host, re) => {
     expect(hostSite(host)).toMatch(re);
     expect(hostSite(host)).not.toBe(hostSite(`${host}2`));
@@ -135,6 +149,20 @@ describe('incidents in the store', () => {
     expect(listIncidents(store)).toHaveLength(4);
     expect(incidentDir(store, 'INC-20261123-SH-002')).toBe(join(store, 'INC-20261123-SH-002'));
     expect(() => createIncident(store, '20261123', 'sh/..')).toThrow(TypeError);
+  });
+
+  it('takes the site code from IRBOOK_SITE, else the profile beside the playbooks, else the host in a git store only', () => {
+    const repo = join(root, 'repo');
+    mkdirSync(join(repo, 'playbooks'), { recursive: true });
+    const store = join(root, 'store');
+    mkdirSync(store);
+    expect(siteCode(store, join(repo, 'playbooks'), {}, 'sh-01')).toBeUndefined();
+    mkdirSync(join(store, '.git'));
+    expect(siteCode(store, join(repo, 'playbooks'), {}, 'sh-01')).toBe(hostSite('sh-01'));
+    writeFileSync(join(repo, 'irbook.yaml'), 'site: sh\n');
+    expect(siteCode(store, join(repo, 'playbooks'), {}, 'sh-01')).toBe('SH');
+    expect(siteCode(store, join(repo, 'playbooks'), { IRBOOK_SITE: 'tk' })).toBe('TK');
+    expect(thrown(() => siteCode(store, join(repo, 'playbooks'), { IRBOOK_SITE: 'TOKYO-HQ' })).code).toBe('bad-site-code');
   });
 
   it.each<[string, RegExp]>([['sh-01.example.cn', /^SH01[0-9A-Z]{2}$/], ['tokyo-hq', /^TOKY[0-9A-Z]{2}$/], ['東京', /^[0-9A-Z]{2}$/]])('derives a site code from host %s', (host, re) => {
