@@ -4,7 +4,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 import { SHIPPED_PLAYBOOKS } from './dirs.js';
 
-export type FileKind = 'playbook' | 'clocks' | 'parties' | 'draft' | 'template';
+export type FileKind = 'playbook' | 'clocks' | 'parties' | 'draft' | 'template' | 'profile';
 
 export const isYaml = (f: string) => /\.ya?ml$/i.test(f);
 export const stem = (f: string) => basename(f, extname(f));
@@ -13,6 +13,7 @@ export function kindOf(file: string): FileKind {
   const name = stem(file);
   if (name === 'clocks') return 'clocks';
   if (name === 'parties') return 'parties';
+  if (name === 'irbook') return 'profile';
   if (basename(dirname(file)) === 'drafts') return 'draft';
   if (basename(dirname(file)) === 'templates') return 'template';
   return 'playbook';

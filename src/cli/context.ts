@@ -4,7 +4,7 @@ import { message } from '../core/i18n/messages.js';
 import { isLang, langFromLocale, type Lang } from '../core/i18n/lang.js';
 import { UserError, EXIT } from '../errors.js';
 
-export interface GlobalOptions { playbooks?: string; templates?: string; store?: string; lang?: string; color?: boolean }
+export interface GlobalOptions { playbooks?: string; templates?: string; store?: string; lang?: string; color?: boolean; profile?: string }
 
 export interface Context {
   lang: Lang;

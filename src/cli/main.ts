@@ -25,6 +25,7 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .option('--playbooks <dir>', h('help-2'))
     .option('--templates <dir>', h('help-3'))
     .option('--store <dir>', h('help-4'))
+    .option('--profile <file>', h('help-profile'))
     .addOption(new Option('--lang <lang>', h('help-5')).choices(['ja', 'zh', 'en']))
     .option('--no-color', h('help-6'))
     .showHelpAfterError()
@@ -130,6 +131,8 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .addOption(new Option('-f, --format <format>', h('help-11')).choices(['pdf', 'md', 'json']).default('pdf'))
     .option('-o, --out <file>', h('help-46'))
     .option('--force', h('help-47'))
+    .option('--draft', h('help-report-draft'))
+    .option('--appendix', h('help-report-appendix'))
     .addHelpText('after', h('help-after-report'))
     .action((id, o) => run(() => import('../commands/report.js'), id, o));
 

@@ -4,7 +4,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { templatesDir } from '../adapters/dirs.js';
 import { DateTime } from 'luxon';
-import { pick } from '../core/i18n/lang.js';
 import { clockEngine } from '../core/clocks/clocks.js';
 import type { Party, Playbook } from '../core/playbook/schema.js';
 import type { ClockSet } from '../core/playbook/schema.js';
@@ -60,12 +59,11 @@ export const dayOf = (now: Date, tz: string): string => DateTime.fromJSDate(now,
 /** Render a notify step's draft from the journal so far, save it beside the journal, return it. */
 async function draft(w: Walk, draftId: string, stepId: string, st: State): Promise<string | undefined> {
   // Loaded when the first draft is needed: the template engine stays out of start-up.
-  const [{ checkDraft }, { renderText, textData }] = await Promise.all([import('../adapters/template-fs.js'), import('../core/report/build.js')]);
+  const [{ checkDraft }, { renderDraft }] = await Promise.all([import('../adapters/template-fs.js'), import('../core/report/draft.js')]);
   const checked = checkDraft(join(w.draftsDir, `${draftId}.yaml`));
   if (!checked.value) return undefined;
-  const lang = w.ctx.lang;
-  const data = textData(w.playbook, st, lang, w.tz);
-  const text = `${renderText(pick(checked.value.title, lang), data)}\n\n${renderText(pick(checked.value.body, lang), data).trim()}\n`;
+  const { lang, text, gloss } = renderDraft(checked.value, w.playbook, st, w.journal.events, w.ctx.lang, w.tz);
+  if (lang !== w.ctx.lang) w.ctx.out(w.ctx.c.dim(`  ${gloss}`));
   const dir = join(w.journal.dir, 'drafts');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `${stepId}.${lang}.txt`);

@@ -10,8 +10,10 @@ import { buildReport } from '../core/report/build.js';
 import { renderMarkdown } from '../core/report/markdown.js';
 import type { ReportModel } from '../core/report/model.js';
 import { EXIT, UserError } from '../errors.js';
+import { findProfile, loadProfile } from '../adapters/profile-fs.js';
+import { missingFields } from '../core/profile/validate.js';
 
-export interface ReportOptions { template: string; format: 'pdf' | 'md' | 'json'; out?: string; force?: boolean }
+export interface ReportOptions { template: string; format: 'pdf' | 'md' | 'json'; out?: string; force?: boolean; draft?: boolean; appendix?: boolean }
 
 export async function run(ctx: Context, id: string, o: ReportOptions): Promise<number> {
   const inc = await readIncident(ctx, id, { validated: true });
@@ -25,7 +27,22 @@ export async function run(ctx: Context, id: string, o: ReportOptions): Promise<n
   const checked = checkTemplate(file);
   if (!checked.value) throw new UserError(EXIT.invalid, 'playbook-invalid', { file, errors: checked.problems.length }, { code: 'hint-validate', params: { file } });
 
-  const model = buildReport({ playbook: inc.playbook, events: inc.events, template: checked.value, clocks: inc.catalog.clocks, parties: inc.catalog.parties, generatedAt: new Date() });
+  const tpl = checked.value;
+  if (tpl.exercise_only && !inc.state.started?.exercise) throw new UserError(EXIT.usage, 'template-exercise-only', { template: o.template, id });
+  // A document for an authority that lacks what it must say is refused, or drawn as a stamped draft.
+  const pbDir = playbooksDir(ctx.opts.playbooks, ctx.env);
+  const profileFile = findProfile(pbDir, ctx.opts.profile, ctx.env);
+  const profile = loadProfile(profileFile);
+  const missing = missingFields(profile, tpl.profile ?? []);
+  if (missing.length && !o.draft) {
+    throw new UserError(EXIT.invalid, 'profile-missing', { template: o.template, fields: missing.join(', '), file: profileFile ?? ctx.t('no-profile') }, { code: 'hint-profile-draft' });
+  }
+  const model = buildReport({
+    playbook: inc.playbook, events: inc.events, template: tpl, clocks: inc.catalog.clocks, parties: inc.catalog.parties, generatedAt: new Date(),
+    ...(profile ? { profile } : {}), appendix: o.appendix === true, draft: o.draft === true,
+  });
+  const foreign = model.meta.untranslated ?? [];
+  if (foreign.length) ctx.err(ctx.c.yellow(ctx.t('untranslated-warning', { count: foreign.length, first: (foreign[0] ?? '').slice(0, 40) })));
   const out = o.out === '-' ? '-' : resolve(o.out ?? join(inc.dir, `report-${o.template}.${o.format}`));
   if (out !== '-' && existsSync(out) && !o.force) throw new UserError(EXIT.usage, 'out-exists', { file: out }, { code: 'hint-force' });
 

@@ -6,13 +6,15 @@ import { Worker } from 'node:worker_threads';
 import { yamlFiles } from '../adapters/files.js';
 import { checkFile } from '../adapters/check-file.js';
 import { playbooksDir, templatesDir } from '../adapters/dirs.js';
+import { findProfile } from '../adapters/profile-fs.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Located } from '../adapters/yaml-source.js';
 
 export async function run(ctx: Context, paths: string[], o: { format: 'text' | 'json'; quiet?: boolean }): Promise<number> {
   const pb = playbooksDir(ctx.opts.playbooks, ctx.env);
   const tpl = templatesDir(pb, ctx.opts.templates, ctx.env);
-  const targets = paths.length ? paths : [pb, ...(existsSync(tpl) ? [tpl] : [])];
+  const profile = paths.length ? undefined : findProfile(pb, ctx.opts.profile, ctx.env);
+  const targets = paths.length ? paths : [pb, ...(existsSync(tpl) ? [tpl] : []), ...(profile ? [profile] : [])];
   const files = yamlFiles(targets);
   if (!files.length) throw new UserError(EXIT.usage, 'no-yaml-files', {}, { code: 'see-help', params: { command: 'validate' } });
   const problems = await checkAll(files, ctx.opts.templates);

@@ -37,6 +37,7 @@ export function sessionModel(n = 500) {
       incident: 'INC-20261123-001', playbook: { id: 'chat-leak', version: '1.0.0', title: 'チャットツール経由の情報漏えい', commit: '4e1f0c9b2a7d3e8f' },
       responders: ['tanaka', 'suzuki', 'zhang'], generatedAt: end, generatedAtText: fmt(at(n)), exercise: true, exerciseMark: '訓練',
       finished: true, pageLabel: '{page} / {pages} ページ', generatedLabel: '作成',
+      subtitle: 'INC-20261123-001 · チャットツール経由の情報漏えい (chat-leak 1.0.0 · 4e1f0c9b2a7d)', zoneLine: '時刻はすべて日本時間（Asia/Tokyo、UTC+09:00）で表記しています。',
     },
     sections: [
       { kind: 'fields', id: 'overview', title: 'インシデントの概要情報', rows: [['インシデント番号', 'INC-20261123-001'], ['対応者', 'tanaka、suzuki、zhang'], ['状態', '終了']] },

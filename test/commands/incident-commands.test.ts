@@ -82,7 +82,7 @@ describe('incident commands', () => {
     expect(irbook('report', real, '-t', 'hq', '-f', 'md').status).toBe(2);
     expect(irbook('report', real, '-t', 'hq', '-f', 'md', '--force').status).toBe(0);
     expect(irbook('report', real, '-t', 'nope', '-f', 'md').status).toBe(2);
-    const md = irbook('report', real, '-t', 'authority', '-f', 'md', '-o', '-');
+    const md = irbook('--profile', 'test/fixtures/profile/irbook.yaml', 'report', real, '-t', 'cac', '-f', 'md', '-o', '-');
     expect(md.stdout).toMatch(/网络安全事件报告/);
   });
 });

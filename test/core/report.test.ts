@@ -5,7 +5,7 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { catalogFor, loadPlaybook } from '../../src/adapters/playbook-fs.js';
 import { checkTemplate } from '../../src/adapters/template-fs.js';
-import { buildReport } from '../../src/core/report/build.js';
+import { buildReport, type ReportInput } from '../../src/core/report/build.js';
 import { renderMarkdown } from '../../src/core/report/markdown.js';
 import type { TableSection } from '../../src/core/report/model.js';
 import type { SessionEvent } from '../../src/core/session/events.js';
@@ -25,10 +25,10 @@ async function journal(extra: (events: SessionEvent[]) => void = () => undefined
 const push = (events: SessionEvent[], type: string, data: Record<string, unknown>) =>
   events.push({ seq: events.length + 1, at: '2026-12-15T05:00:00.000Z', tz: 'Asia/Shanghai', actor: 'li', type, data });
 
-const report = (events: SessionEvent[], id: string) => buildReport({ playbook, events, template: template(id), clocks: clocks!, parties, generatedAt });
+const report = (events: SessionEvent[], id: string, extra: Partial<ReportInput> = {}) => buildReport({ playbook, events, template: template(id), clocks: clocks!, parties, generatedAt, ...extra });
 
 describe('Markdown reports of a finished chat-leak session', () => {
-  it.each(['hq', 'authority', 'ppc', 'summary'])('%s matches its snapshot', async (id) => {
+  it.each(['hq', 'cac', 'ppc', 'summary'])('%s matches its snapshot', async (id) => {
     const events = await journal((e) => {
       push(e, 'note.added', { text: 'INTERNAL: the sales manager knew since Friday' });
       push(e, 'evidence.added', { path: '/home/li/evidence/wechat-export.zip', sha256: 'a'.repeat(64), bytes: 52311 });
@@ -50,17 +50,17 @@ describe('report rules', () => {
       push(e, 'note.added', { text: 'INTERNAL-NOTE' });
       push(e, 'evidence.added', { path: '/secret/path/export.zip', sha256: 'b'.repeat(64), bytes: 1 });
     });
-    for (const id of ['authority', 'ppc']) {
+    for (const id of ['cac', 'ppc']) {
       const text = JSON.stringify(report(events, id));
       expect(text).not.toContain('INTERNAL-NOTE');
       expect(text).not.toContain('/secret/path');
     }
     expect(JSON.stringify(report(events, 'hq'))).toContain('INTERNAL-NOTE');
-    expect(JSON.stringify(report(events, 'authority'))).toContain('b'.repeat(64));
+    expect(JSON.stringify(report(events, 'cac'))).toContain('已保全证据文件 1 份');
   });
 
   it('lists every decision with its threshold, facts, recommendation, answer and override reason', async () => {
-    const model = report(await journal(), 'hq');
+    const model = report(await journal(), 'hq', { appendix: true });
     const d = model.sections.find((s) => s.id === 'decisions') as TableSection;
     const police = d.rows.find((r) => r[0] === 'report-police')!;
     expect(police[2]).toContain('malicious &&');
@@ -69,12 +69,15 @@ describe('report rules', () => {
     expect(d.highlight).toEqual([d.rows.indexOf(police)]);
   });
 
-  it('shows times in the template zone, claimed and observed labelled', async () => {
+  it('shows times in the template zone, states the zone once, labels claimed and observed', async () => {
     const events = await journal();
     const hq = renderMarkdown(report(events, 'hq'));
-    const cn = renderMarkdown(report(events, 'authority'));
-    expect(hq).toContain('2026-11-23 10:40 (UTC+09:00 Asia/Tokyo) (申告)');   // aware_at 09:40 +08:00
-    expect(cn).toContain('2026-11-23 09:40 (UTC+08:00 Asia/Shanghai) (申报)');
+    const cn = renderMarkdown(report(events, 'cac'));
+    expect(hq).toContain('2026-11-23 10:40 (申告)');   // aware_at 09:40 +08:00
+    expect(hq.match(/Asia\/Tokyo/g)).toHaveLength(1);
+    expect(hq).toContain('時刻はすべて日本時間（Asia/Tokyo、UTC+09:00）');
+    expect(cn).toContain('发现时间** | 2026-11-23 09:40');
+    expect(cn.match(/Asia\/Shanghai/g)).toHaveLength(1);
     expect(hq).toMatch(/\(記録\)/);
   });
 
@@ -104,6 +107,6 @@ describe('report rules', () => {
     const model = report(events, 'hq');
     expect(model.meta.finished).toBe(false);
     expect(model.meta.unfinishedNotice).toMatch(/未完了/);
-    expect(renderMarkdown(model).split('\n').slice(0, 6).join('\n')).toMatch(/未完了/);
+    expect(renderMarkdown(model).split('\n').slice(0, 8).join('\n')).toMatch(/未完了/);
   });
 });

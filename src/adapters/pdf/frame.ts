@@ -16,9 +16,12 @@ const NOTICE: Style = { size: 9.5, weight: 'bold', lh: 1.5 };
 
 /** Drawn first on every new page, so the watermark lies under the page's content. */
 export function decorate(c: Ctx): void {
-  if (c.meta.exercise) watermark(c);
+  if (marks(c.meta)) watermark(c);
   header(c);
 }
+
+/** 下書き and 訓練 together when both apply: a drill's draft is still a draft. */
+const marks = (m: Ctx['meta']): string => [m.draftMark, m.exercise ? m.exerciseMark || 'EXERCISE' : undefined].filter(Boolean).join(' ');
 
 function header(c: Ctx): void {
   const { doc, ts, meta } = c;
@@ -27,8 +30,8 @@ function header(c: Ctx): void {
   const cls = ts.clamp(meta.classification, CONTENT_W * 0.4, HEAD_CLASS, 1)[0];
   let rightX = RIGHT - (cls?.width ?? 0);
   if (cls) drawLines(c, [cls], rightX, top, HEAD_CLASS, COLOR.classification);
-  if (meta.exercise && meta.exerciseMark) {
-    const mark = ts.clamp(meta.exerciseMark, 120, BADGE, 1)[0];
+  if (marks(meta)) {
+    const mark = ts.clamp(marks(meta), 160, BADGE, 1)[0];
     if (mark) {
       const w = mark.width + 10;
       const x = rightX - w - (cls ? 8 : 0);
@@ -48,7 +51,7 @@ function header(c: Ctx): void {
 /** The big mark across the page, rotated and translucent. */
 function watermark(c: Ctx): void {
   const { doc, ts, meta } = c;
-  const text = meta.exerciseMark || 'EXERCISE';
+  const text = marks(meta);
   const at1 = ts.width(text, { size: 1, weight: 'bold' });
   const size = Math.min(180, 520 / Math.max(at1, 0.1));
   const st: Style = { size, weight: 'bold', lh: 1 };
@@ -85,9 +88,8 @@ export function footers(c: Ctx): void {
 export function titleBlock(c: Ctx): void {
   const { ts, meta, pager } = c;
   pager.y = drawLines(c, ts.wrap(meta.title, CONTENT_W, TITLE), LEFT, pager.y, TITLE, COLOR.navy);
-  const pb = meta.playbook;
-  const sub = [meta.incident, `${pb.title} (${pb.id} ${pb.version}${pb.commit ? ` · ${pb.commit.slice(0, 12)}` : ''})`].filter(Boolean).join(' · ');
-  pager.y = drawLines(c, ts.wrap(sub, CONTENT_W, SUB), LEFT, pager.y + 2, SUB, COLOR.muted) + 4;
+  pager.y = drawLines(c, ts.wrap(meta.subtitle, CONTENT_W, SUB), LEFT, pager.y + 2, SUB, COLOR.muted);
+  pager.y = drawLines(c, ts.wrap(meta.zoneLine, CONTENT_W, SUB), LEFT, pager.y + 1, SUB, COLOR.muted) + 4;
   if (!meta.finished && meta.unfinishedNotice) notice(c, meta.unfinishedNotice);
 }
 

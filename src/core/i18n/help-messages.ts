@@ -46,7 +46,7 @@ export const HELP: Catalog = {
   'help-42': { en: 'what the files are', ja: 'ファイルの説明', zh: '文件说明' },
   'help-43': { en: 'check the journal\'s hash chain; exit 5 naming the first bad line', ja: 'ジャーナルのハッシュチェーンを検証（不正があれば最初の行を示して終了コード 5）', zh: '校验日志哈希链；如有问题，指出第一处并以代码 5 退出' },
   'help-44': { en: 'a report from the journal: hq (ja), authority (zh), ppc (ja), summary (en), drill', ja: 'ジャーナルから報告書を作成: hq（日）、authority（中）、ppc（日）、summary（英）、drill', zh: '根据日志生成报告：hq（日）、authority（中）、ppc（日）、summary（英）、drill' },
-  'help-45': { en: 'report template from the templates folder (hq, authority, ppc, summary, …)', ja: 'テンプレートフォルダの報告書テンプレート（hq、authority、ppc、summary など）', zh: '模板文件夹中的报告模板（hq、authority、ppc、summary 等）' },
+  'help-45': { en: 'report template from the templates folder (hq, cac, ppc, summary, …)', ja: 'テンプレートフォルダの報告書テンプレート（hq、cac、ppc、summary など）', zh: '模板文件夹中的报告模板（hq、cac、ppc、summary 等）' },
   'help-46': { en: 'output file (default incidents/<id>/report-<template>.<ext>; - for stdout with md/json)', ja: '出力ファイル（既定 incidents/<id>/report-<template>.<ext>。md/json は - で標準出力）', zh: '输出文件（默认 incidents/<id>/report-<template>.<ext>；md/json 用 - 输出到标准输出）' },
   'help-47': { en: 'overwrite an existing file', ja: '既存のファイルを上書き', zh: '覆盖已有文件' },
   'help-48': { en: 'drills: compare several runs of the same playbook', ja: '訓練: 同じプレイブックの複数回の訓練を比較', zh: '演练：对比同一剧本的多次演练' },

@@ -119,6 +119,8 @@ export const partiesSchema = z.object({ parties: z.array(partySchema).min(1) }).
 
 export const draftSchema = z.object({
   id,
+  language: z.enum(['ja', 'zh', 'en']).optional().describe('The recipient\'s language: the draft is written in it whatever the UI language (default: the UI language).'),
+  gloss: text.optional().describe('One line shown beside the draft in the walk, in the UI language: what it is and to whom.'),
   title: text,
   body: text.describe('The message, with {{ placeholders }} filled from the journal.'),
 }).strict();

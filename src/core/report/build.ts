@@ -9,11 +9,18 @@ import { describeEvent } from '../session/describe.js';
 import type { SessionEvent } from '../session/events.js';
 import { reduce, type State } from '../session/state.js';
 import { formatSpan, formatTime } from '../time/format.js';
-import type { ChartSection, FieldsSection, ReportModel, Section, TableSection, TextSection } from './model.js';
-import { redactions, type Template, type TemplateSection } from './template.js';
+import type { ChartSection, FieldsSection, ReportModel, Section, TextSection } from './model.js';
+import { bullet, factLabel, factValue, partyName, records, table } from './kit.js';
+import { INTERNAL_SECTIONS, redactions, type Template, type TemplateSection } from './template.js';
 import { display, displayAnswer, joiner } from './values.js';
 import { scoreDrill, type DrillScore } from './drill.js';
-import { durationMs } from '../time/duration.js';
+import type { Profile } from '../profile/schema.js';
+import { markForeign } from './language.js';
+import type { OpenItem } from './open-items.js';
+import { RECIPIENT_BUILDERS } from './sections-recipient.js';
+import { HQ_BUILDERS } from './sections-hq.js';
+import { DRILL_BUILDERS } from './sections-drill.js';
+import { zoneLine } from './zone.js';
 
 export interface ReportInput {
   playbook: Playbook;
@@ -22,6 +29,14 @@ export interface ReportInput {
   clocks: ClockSet;
   parties: readonly Party[];
   generatedAt: Date;
+  /** The organisation profile (irbook.yaml), when there is one. */
+  profile?: Profile;
+  /** Draw the sections marked `appendix` (report --appendix). */
+  appendix?: boolean;
+  /** Stamp every page 草稿 / 下書き / DRAFT (report --draft: the profile lacks what the document needs). */
+  draft?: boolean;
+  /** What is still owed (今後の対応・残課題); by default worked out from the clocks and stages. */
+  openItems?: readonly OpenItem[];
 }
 
 // Sandboxed: templates reach only the data given to them, never JS objects' prototypes.
@@ -37,6 +52,13 @@ export interface Ctx {
   /** Without it, for table cells: the zone is stated once in the overview. */
   at(iso: string | undefined): string;
   data: Record<string, unknown>;
+  /** Free text as this document may show it: text in another language is marked 〔原文・…〕. */
+  own(text: string): string;
+  /** Passages marked as not in the document's language, for a warning. */
+  foreign: string[];
+  /** The document's recipient; a document leaving the company (`outside`) shows only its notices and clocks. */
+  party?: string;
+  outside: boolean;
 }
 
 export function reportContext(input: ReportInput, lang: Lang, tz: string, hide = new Set<string>()): Ctx {
@@ -46,23 +68,38 @@ export function reportContext(input: ReportInput, lang: Lang, tz: string, hide =
   // An unfinished drill is judged at its own last time, a real incident at the time of the report.
   const at = s.started?.clock && s.lastAt ? new Date(s.lastAt) : input.generatedAt;
   const views = clockViews(clockEngine(input.clocks), s, s.closedAt ? new Date(s.closedAt) : at);
-  const time = (iso: string | undefined) => (iso ? formatTime(iso, tz) : '');
+  // Every document states its zone once, under the title: times are never repeated with it.
   const short = (iso: string | undefined) => (iso ? formatTime(iso, tz, 'none') : '');
-  const data = textData(input.playbook, s, lang, tz);
+  const time = short;
+  const data = { ...textData(input.playbook, s, lang, tz, 'none', input.events), org: orgData(input.profile, lang) };
   let score: DrillScore | undefined;
   const drill = () => (score ??= scoreDrill(input.playbook, s, views));
-  return { in: input, s, lang, tz, hide, views, t, time, at: short, data, drill };
+  const foreign: string[] = [];
+  const own = (text: string) => {
+    const marked = markForeign(text, lang);
+    if (marked !== text) foreign.push(text);
+    return marked;
+  };
+  return { in: input, s, lang, tz, hide, views, t, time, at: short, data, drill, own, foreign, outside: false };
 }
 
 /** What template text (titles, intros, draft messages) may use: {{ incident }}, {{ facts.x }}, … */
-export function textData(pb: Playbook, s: State, lang: Lang, tz: string): Record<string, unknown> {
-  const facts = Object.fromEntries(Object.entries(s.facts).map(([k, v]) => [k, display(v, pb.facts[k], lang, tz)]));
+export function textData(pb: Playbook, s: State, lang: Lang, tz: string, zone: 'full' | 'none' = 'full', events: readonly SessionEvent[] = []): Record<string, unknown> {
+  const facts = Object.fromEntries(Object.entries(s.facts).map(([k, v]) => [k, display(v, pb.facts[k], lang, tz, { name: k, zone })]));
   const decisions = Object.fromEntries(s.decisions.map((d) => [d.step, displayAnswer(pb, d.step, d.answer, lang)]));
+  // {{ records.cause }}: what was written for a report section, so a draft never says 調査中 after it.
+  const records: Record<string, string> = {};
+  for (const e of events) if (e.type === 'record.written') records[String(e.data.section)] = [records[String(e.data.section)], String(e.data.text)].filter(Boolean).join('\n');
   return {
     incident: s.started?.incident ?? '', playbook: { id: pb.id, version: pb.version, title: pick(pb.title, lang) },
-    responder: s.started?.responder ?? '', started_at: s.started ? formatTime(s.started.at, tz) : '', facts, decisions,
+    responder: s.started?.responder ?? '', started_at: s.started ? formatTime(s.started.at, tz, zone) : '', facts, decisions, records,
     exercise: s.started?.exercise ?? false, timezone: tz,
   };
+}
+
+/** {{ org.name }}, {{ org.credit_code }}, {{ org.address }} in the document's language. */
+export function orgData(p: Profile | undefined, lang: Lang): Record<string, string> {
+  return { name: p?.names?.[lang] ?? '', credit_code: p?.credit_code ?? '', address: pick(p?.address, lang) };
 }
 
 export const renderText = (source: string, data: Record<string, unknown>): string => liquid.parseAndRenderSync(source, data);
@@ -70,9 +107,16 @@ export const renderText = (source: string, data: Record<string, unknown>): strin
 export function buildReport(input: ReportInput): ReportModel {
   const tpl = input.template;
   const c = reportContext(input, tpl.language, tpl.timezone, redactions(tpl));
+  if (tpl.party) c.party = tpl.party;
+  c.outside = tpl.audience !== 'internal';
   const s = c.s;
+  const internal = tpl.audience === 'internal';
   const currentStage = [...s.entered.keys()].pop();
   const actors = [...new Set(input.events.map((e) => e.actor))];
+  // The audience rule holds whatever a template lists: internal judgement never leaves the company.
+  const wanted = tpl.sections.filter((sec) => (internal || !INTERNAL_SECTIONS.has(sec.id)) && (!sec.appendix || input.appendix || tpl.appendix));
+  const sections = wanted.flatMap((sec) => section(c, sec));
+  const first = s.started?.at ?? input.generatedAt.toISOString();
   return {
     meta: {
       template: tpl.id, lang: c.lang, timezone: c.tz,
@@ -83,11 +127,16 @@ export function buildReport(input: ReportInput): ReportModel {
       generatedAt: input.generatedAt.toISOString(), generatedAtText: c.time(input.generatedAt.toISOString()),
       exercise: s.started?.exercise ?? false,
       ...(s.started?.exercise ? { exerciseMark: c.t('exercise-mark') } : {}),
+      ...(input.draft ? { draftMark: c.t('draft-mark') } : {}),
       finished: s.closedAt !== undefined,
-      ...(s.closedAt ? {} : { unfinishedNotice: c.t('unfinished', { stage: currentStage ? c.t(`stage-${currentStage}`) : '-' }) }),
+      ...(s.closedAt || !internal ? {} : { unfinishedNotice: c.t('unfinished', { stage: currentStage ? c.t(`stage-${currentStage}`) : '-' }) }),
+      // Inside the company the playbook is part of the record; outside it is nobody's business.
+      subtitle: internal ? `${s.started?.incident ?? ''} · ${pick(input.playbook.title, c.lang)} (${input.playbook.id} ${input.playbook.version}${s.started?.playbook.commit ? ` · ${s.started.playbook.commit.slice(0, 12)}` : ''})` : [s.started?.incident ?? '', input.profile?.names?.[c.lang] ?? ''].filter(Boolean).join(' · '),
+      zoneLine: zoneLine(c.tz, c.lang, first),
       pageLabel: c.t('page', { page: '{page}', pages: '{pages}' }), generatedLabel: c.t('generated-label'),
+      ...(c.foreign.length ? { untranslated: [...new Set(c.foreign)] } : {}),
     },
-    sections: tpl.sections.flatMap((sec) => section(c, sec)),
+    sections,
   };
 }
 
@@ -96,6 +145,8 @@ function section(c: Ctx, sec: TemplateSection): Section[] {
   const title = sec.title ? renderText(sec.title, c.data) : c.t(`sec-${sec.id}`);
   const intro = sec.text ? renderText(sec.text, c.data).split(/\n{2,}/).map((p) => p.trim()).filter(Boolean) : [];
   const built = BUILDERS[sec.id]?.(c, sec, title) ?? recordSection(c, sec.id, title);
+  // Amendments are listed only when there are some.
+  if (sec.id === 'amendments' && built.kind === 'table' && !built.rows.length) return [];
   if (!intro.length) return [built];
   if (built.kind === 'text') return [{ ...built, paragraphs: [...intro, ...built.paragraphs.filter((p) => p !== c.t('not-recorded'))] }];
   return [{ kind: 'text', id: `${sec.id}-intro`, title, paragraphs: intro }, { ...built, title: '' }];
@@ -103,12 +154,9 @@ function section(c: Ctx, sec: TemplateSection): Section[] {
 
 /** A `record:` section (cause, impact, …): every text written for it, in order. */
 function recordSection(c: Ctx, id: string, title: string): TextSection {
-  const texts = c.in.events.filter((e) => e.type === 'record.written' && e.data.section === id).map((e) => String(e.data.text));
+  const texts = records(c, id);
   return { kind: 'text', id, title, paragraphs: texts.length ? texts : [c.t('not-recorded')] };
 }
-
-const table = (id: string, title: string, columns: string[], widths: number[], rows: string[][], extra: Partial<TableSection> = {}): TableSection =>
-  ({ kind: 'table', id, title, columns, widths, rows, ...extra });
 
 const BUILDERS: Partial<Record<string, (c: Ctx, sec: TemplateSection, title: string) => Section>> = {
   overview(c, _sec, title): FieldsSection {
@@ -137,6 +185,7 @@ const BUILDERS: Partial<Record<string, (c: Ctx, sec: TemplateSection, title: str
     const firsts = new Map<string, (typeof c.s.notices)[number]>();
     for (const n of c.s.notices) if (!firsts.has(n.party)) firsts.set(n.party, n);
     for (const [party, n] of firsts) {
+      if (c.outside && c.party !== party) continue;
       rows.push([c.t('f-reported', { party: partyName(c, party) }), `${c.time(n.at)}${claimed} · ${c.time(n.recordedAt)}${observed}`]);
     }
     if (c.s.closedAt) rows.push([c.t('f-closed'), c.time(c.s.closedAt) + observed]);
@@ -146,16 +195,7 @@ const BUILDERS: Partial<Record<string, (c: Ctx, sec: TemplateSection, title: str
   facts(c, sec, title): FieldsSection {
     // Listed facts this playbook does not have are left out; a decision's `sets:` counts as a fact.
     const names = (sec.facts ?? Object.keys(c.in.playbook.facts).filter((k) => k in c.s.facts)).filter((n) => n in c.in.playbook.facts || n in c.s.facts);
-    const label = (n: string) => {
-      const asked = c.in.playbook.facts[n]?.prompt;
-      const decided = c.in.playbook.stages.flatMap((st) => st.steps).find((st) => st.decide?.sets === n)?.decide?.question;
-      return pick(asked ?? decided, c.lang) || n;
-    };
-    const value = (n: string) => {
-      const decision = c.s.decisions.find((d) => d.sets === n);
-      return decision ? displayAnswer(c.in.playbook, decision.step, decision.answer, c.lang) : display(c.s.facts[n], c.in.playbook.facts[n], c.lang, c.tz);
-    };
-    const rows = names.map((n): [string, string] => [label(n), n in c.s.facts ? value(n) : c.t('not-recorded')]);
+    const rows = names.map((n): [string, string] => [factLabel(c, n), n in c.s.facts ? factValue(c, n) : c.t('not-recorded')]);
     return { kind: 'fields', id: 'facts', title, rows };
   },
 
@@ -201,15 +241,18 @@ const BUILDERS: Partial<Record<string, (c: Ctx, sec: TemplateSection, title: str
   },
 
   notifications(c, _sec, title) {
+    const mine = <T extends { party: string }>(xs: T[]) => (c.outside ? xs.filter((x) => x.party === c.party) : xs);
     const rows = [
-      ...c.s.notices.map((n) => [partyName(c, n.party), n.channel, n.ref, c.at(n.at), c.at(n.recordedAt), n.satisfies.join(', ')]),
-      ...c.s.waivers.map((w) => [partyName(c, w.party), '—', `${c.t('r-waived')}: ${w.reason}`, '', c.at(w.at), w.satisfies.join(', ')]),
+      ...mine(c.s.notices).map((n) => [partyName(c, n.party), n.channel, n.ref, c.at(n.at), c.at(n.recordedAt), n.satisfies.join(', ')]),
+      // Outside the company a waiver is an internal judgement: never "not required" in a filing.
+      ...(c.outside ? [] : c.s.waivers).map((w) => [partyName(c, w.party), '—', `${c.t('r-waived')}: ${w.reason}`, '', c.at(w.at), w.satisfies.join(', ')]),
     ];
     return table('notifications', title, ['c-party', 'c-channel', 'c-ref', 'c-sent', 'c-recorded', 'c-satisfies'].map((k) => c.t(k)), [2.2, 1, 1.6, 2, 2, 1.6], rows, { empty: c.t('none') });
   },
 
   clocks(c, _sec, title) {
-    const views = c.views.filter((v) => v.status !== 'not-applicable');
+    // A document for one authority shows that authority's deadlines only, never another country's.
+    const views = c.views.filter((v) => v.status !== 'not-applicable' && !(c.outside && (v.clock.authority !== c.party || v.status === 'waived')));
     const rows = views.map((v) => [pick(v.clock.title, c.lang), pick(v.clock.basis, c.lang), c.at(v.start), c.at(v.due), c.at(v.satisfiedAt), clockResult(c, v)]);
     const highlight = views.map((v, i) => (['late', 'overdue'].includes(v.status) ? i : -1)).filter((i) => i >= 0);
     return table('clocks', title, ['c-clock', 'c-basis', 'c-start', 'c-due', 'c-met-at', 'c-result'].map((k) => c.t(k)), [2.4, 2.4, 1.8, 1.8, 1.8, 1.4], rows, { highlight, empty: c.t('none') });
@@ -217,6 +260,7 @@ const BUILDERS: Partial<Record<string, (c: Ctx, sec: TemplateSection, title: str
 
   evidence(c, _sec, title) {
     const ev = c.in.events.filter((e) => e.type === 'evidence.added');
+    if (c.outside) return scene(c, title, ev.length);
     const rows = ev.map((e) => [String(e.data.sha256), String(e.data.bytes), c.hide.has('evidence_paths') ? c.t('redacted') : String(e.data.path), c.at(e.at)]);
     return table('evidence', title, [c.t('c-sha256'), c.t('c-bytes'), c.t('c-path'), c.t('c-time')], [4, 1, 3, 1.8], rows, { empty: c.t('none') });
   },
@@ -227,53 +271,15 @@ const BUILDERS: Partial<Record<string, (c: Ctx, sec: TemplateSection, title: str
   },
 };
 
-const span = (c: Ctx, ms: number | undefined) => (ms === undefined ? '—' : formatSpan(ms, c.lang));
-const pct = (n: number | undefined) => (n === undefined ? '—' : String(n));
-const stageLabel = (c: Ctx, id: string) => {
-  const st = c.in.playbook.stages.find((x) => x.id === id);
-  return st?.title ? pick(st.title, c.lang) : c.t(`stage-${id}`);
-};
 
-// The drill sections: targets, score, and what went against the playbook.
-Object.assign(BUILDERS, {
-  'drill-stages'(c: Ctx, _sec: TemplateSection, title: string) {
-    const d = c.drill();
-    const rows = d.stages.map((st) => [stageLabel(c, st.id), span(c, st.target ? durationMs(st.target) : undefined), span(c, st.actualMs), pct(st.score), pct(st.stageScore)]);
-    const highlight = d.stages.map((st, i) => (st.score !== undefined && st.score < 100 ? i : -1)).filter((i) => i >= 0);
-    return table('drill-stages', title, ['c-stage', 'c-target', 'c-actual', 'c-time-score', 'c-stage-score'].map((k) => c.t(k)), [2.4, 1.4, 1.4, 1.2, 1.2], rows, { highlight });
-  },
-  'drill-decisions'(c: Ctx, _sec: TemplateSection, title: string) {
-    const d = c.drill();
-    const list = d.stages.flatMap((st) => st.decisions.map((x) => ({ ...x, stage: st.id })));
-    const rows = list.map((x) => [stageLabel(c, x.stage), x.id, span(c, x.target ? durationMs(x.target) : undefined), span(c, x.actualMs), pct(x.score)]);
-    const highlight = list.map((x, i) => (x.score !== undefined && x.score < 100 ? i : -1)).filter((i) => i >= 0);
-    return table('drill-decisions', title, ['c-stage', 'c-step', 'c-target', 'c-actual', 'c-time-score'].map((k) => c.t(k)), [2, 2, 1.4, 1.4, 1.2], rows, { highlight, empty: c.t('none') });
-  },
-  'drill-score'(c: Ctx, _sec: TemplateSection, title: string): FieldsSection {
-    const d = c.drill();
-    return {
-      kind: 'fields', id: 'drill-score', title, rows: [
-        [c.t('score-overall'), pct(d.overall)],
-        [c.t('score-stages'), pct(d.stageMean)],
-        [c.t('score-clocks'), `${pct(d.clockMean)}${d.clocks.length ? ` (${d.clocks.map((x) => `${x.id}: ${x.score}`).join(', ')})` : ''}`],
-        [c.t('score-rule-label'), c.t('score-rule')],
-      ],
-    };
-  },
-  overrides(c: Ctx, _sec: TemplateSection, title: string) {
-    const list = c.s.decisions.filter((d) => d.reason);
-    const rows = list.map((d) => [d.step, pick(d.question, c.lang), displayAnswer(c.in.playbook, d.step, d.recommended, c.lang), displayAnswer(c.in.playbook, d.step, d.answer, c.lang), d.reason ?? '']);
-    return table('overrides', title, ['c-step', 'c-question', 'c-recommended', 'c-answer', 'c-reason'].map((k) => c.t(k)), [1.3, 3, 1, 1, 3], rows, { empty: c.t('none') });
-  },
-  skipped(c: Ctx, _sec: TemplateSection, title: string) {
-    const rows = c.in.events.filter((e) => e.type === 'step.skipped').map((e) => [String(e.data.step), String(e.data.guard), c.at(e.at)]);
-    return table('skipped', title, [c.t('c-step'), c.t('c-guard'), c.t('c-time')], [2, 4, 1.6], rows, { empty: c.t('none') });
-  },
-});
+Object.assign(BUILDERS, DRILL_BUILDERS, HQ_BUILDERS, RECIPIENT_BUILDERS);
 
-function partyName(c: Ctx, id: string): string {
-  const p = c.in.parties.find((x) => x.id === id);
-  return p ? pick(p.name, c.lang) : id;
+/** Outside the company: how the scene and evidence were preserved, in words (no paths, no hashes to check against nothing). */
+function scene(c: Ctx, title: string, files: number): TextSection {
+  const steps = new Set(c.in.playbook.stages.flatMap((st) => st.steps).filter((st) => /preserve|evidence/.test(st.id)).map((st) => st.id));
+  const done = c.in.events.filter((e) => e.type === 'check.done' && !e.data.skipped && steps.has(String(e.data.step))).map((e) => bullet(c, pick(e.data.text as never, c.lang)));
+  const paragraphs = [...done, ...(files ? [c.t('scene-files', { count: files })] : [])];
+  return { kind: 'text', id: 'evidence', title, paragraphs: paragraphs.length ? paragraphs : [c.t('not-recorded')] };
 }
 
 function clockResult(c: Ctx, v: ClockView): string {

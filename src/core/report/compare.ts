@@ -2,6 +2,7 @@
 // whether it gets faster. A ReportModel, so the Markdown and PDF renderers draw it too.
 import { pick, type Lang } from '../i18n/lang.js';
 import { message } from '../i18n/messages.js';
+import { zoneLine } from './zone.js';
 import type { Playbook, StageId } from '../playbook/schema.js';
 import type { State } from '../session/state.js';
 import type { ClockView } from '../clocks/clocks.js';
@@ -33,6 +34,7 @@ export function compareDrills(pb: Playbook, runs: readonly DrillRun[], lang: Lan
       incident: runs.map((r) => r.id).join(', '), playbook: { id: pb.id, version: pb.version, title: pick(pb.title, lang) }, responders: [],
       generatedAt: generatedAt.toISOString(), generatedAtText: formatTime(generatedAt.toISOString(), tz),
       exercise: true, exerciseMark: t('exercise-mark'), finished: true,
+      subtitle: `${pb.title ? pick(pb.title, lang) : ''} (${pb.id} ${pb.version})`, zoneLine: zoneLine(tz, lang, generatedAt.toISOString()),
       pageLabel: t('page', { page: '{page}', pages: '{pages}' }), generatedLabel: t('generated-label'),
     },
     sections: [

@@ -19,9 +19,17 @@ export interface ReportMeta {
   exercise: boolean;
   /** 訓練 / 演练 / EXERCISE, in the template's language, when `exercise`. */
   exerciseMark?: string;
+  /** 草稿 / 下書き / DRAFT on every page: drawn with `--draft` although the profile lacks what it needs. */
+  draftMark?: string;
   finished: boolean;
   /** Shown on the first page when the session is not closed. */
   unfinishedNotice?: string;
+  /** The line under the title: the incident, and the playbook inside the company or the organisation outside it. */
+  subtitle: string;
+  /** The one line stating the zone every time is shown in. */
+  zoneLine: string;
+  /** Free-text passages drawn untranslated (marked 〔原文・…〕): the command warns about them. */
+  untranslated?: string[];
   /** Footer texts: "page {page} / {pages}" pattern and the generated-at label. */
   pageLabel: string;
   generatedLabel: string;

@@ -12,16 +12,25 @@ export const SECTION_IDS = [
   'overview', 'summary', 'times', 'facts', 'stages', 'timeline', 'decisions', 'checklists',
   'notifications', 'clocks', 'evidence', 'notes', ...RECORD_SECTIONS.filter((s) => s !== 'summary'),
   'drill-stages', 'drill-decisions', 'drill-score', 'overrides', 'skipped',
+  // Documents for their recipients (sections-*.ts): page 1 of HQ, the operator and seal block of
+  // the CAC, the reporter of the PPC, what changed since the last report, …
+  'headline', 'status', 'open-items', 'amendments', 'operator', 'incident', 'reporter', 'signature',
+  'data-items', 'persons', 'publication', 'changes', 'contact', 'note',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export const REDACTIONS = ['notes', 'evidence_paths', 'actors'] as const;
+export const AUDIENCES = ['internal', 'authority', 'individuals'] as const;
+
+/** Sections an authority or individuals document never has: they hold internal judgement and history. */
+export const INTERNAL_SECTIONS: ReadonlySet<string> = new Set(['decisions', 'overrides', 'notes', 'timeline', 'skipped', 'stages', 'drill-stages', 'drill-decisions', 'drill-score', 'amendments', 'open-items', 'status', 'headline']);
 
 const section = z.object({
   id: z.enum(SECTION_IDS),
   title: z.string().optional().describe('Heading; default: the standard one in the template language.'),
   text: z.string().optional().describe('Text shown under the heading; Liquid ({{ incident }}, {{ facts.persons_affected }}, …).'),
   facts: z.array(z.string().regex(FACT_PATTERN)).optional().describe('For `facts`: which facts, in this order (default: all asked).'),
+  appendix: z.boolean().optional().describe('Drawn only with `report --appendix` or the template\'s `appendix: true`.'),
 }).strict();
 
 export const templateSchema = z.object({
@@ -30,7 +39,11 @@ export const templateSchema = z.object({
   timezone: z.string().describe('IANA zone every time is shown in, e.g. Asia/Tokyo.'),
   title: z.string().describe('Document title; Liquid allowed.'),
   classification: z.string().describe('Classification line in every page header, e.g. 社外秘.'),
-  audience: z.enum(['internal', 'authority']).describe('Authority reports never carry internal notes or evidence paths.'),
+  audience: z.enum(AUDIENCES).describe('authority: only what the law asks (no decisions, overrides, CEL, notes, evidence paths, other parties or other countries\' clocks); individuals: a notice to the persons concerned.'),
+  party: z.string().regex(ID_PATTERN).optional().describe('The recipient party (cac, ppc, psb, hq, individuals): an authority document shows only its notices and clocks.'),
+  profile: z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/)).optional().describe('Fields of irbook.yaml the document needs (names.zh, credit_code, parties.cac.reporter.name …): missing → refused, or stamped DRAFT with --draft.'),
+  appendix: z.boolean().optional().describe('Draw the sections marked `appendix` without `--appendix`.'),
+  exercise_only: z.boolean().optional().describe('Refuse the template for a real (non-exercise) incident.'),
   redact: z.array(z.enum(REDACTIONS)).optional(),
   labels: z.record(z.string(), z.string()).optional().describe('Overrides of the standard labels, by message code.'),
   sections: z.array(section).min(1),
@@ -66,14 +79,15 @@ export function validateTemplate(raw: unknown, fileId?: string): Result<Template
     if (s.title) liquidAt(s.title, ['sections', i, 'title']);
     if (s.text) liquidAt(s.text, ['sections', i, 'text']);
     if (s.facts && s.id !== 'facts') issues.push(err('unknown-key', ['sections', i, 'facts'], { key: 'facts' }, { key: true }));
+    if (tpl.audience !== 'internal' && INTERNAL_SECTIONS.has(s.id)) issues.push(err('section-not-for-audience', ['sections', i, 'id'], { section: s.id, audience: tpl.audience }));
   });
   return issues.length ? { ok: false, issues } : { ok: true, value: tpl, issues };
 }
 
-/** What a template hides: authority reports always hide notes and evidence paths. */
+/** What a template hides: documents leaving the company never show notes, evidence paths or who typed what. */
 export function redactions(t: Template): Set<string> {
   const r = new Set<string>(t.redact ?? []);
-  if (t.audience === 'authority') { r.add('notes'); r.add('evidence_paths'); }
+  if (t.audience !== 'internal') for (const x of REDACTIONS) r.add(x);
   return r;
 }
 
@@ -83,7 +97,9 @@ export type Draft = Z.infer<typeof draftSchema>;
 export function validateDraft(raw: unknown, fileId: string): Result<Draft> {
   const shaped = parseWith(draftSchema, raw);
   if (!shaped.ok) return shaped;
-  const issues = textIssues(shaped.value, ALL);
+  // A draft for one recipient is written in that recipient's language only.
+  const lang = shaped.value.language;
+  const issues = textIssues(lang ? { title: shaped.value.title, body: shaped.value.body } : shaped.value, lang ? [lang] : ALL);
   for (const key of ['title', 'body'] as const) {
     const text = shaped.value[key];
     for (const [lang, source] of typeof text === 'string' ? [['', text]] : Object.entries(text)) {
