@@ -41,7 +41,7 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
   const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
 
   const store = storeDir(ctx.opts.store, ctx.env);
-  const { id, dir } = createIncident(store, dayOf(clock.now(), tz), siteCode(store, playbooksDir(ctx.opts.playbooks, ctx.env), ctx.env));
+  const { id, dir } = createIncident(store, dayOf(clock.now(), tz), siteCode(store, playbooksDir(ctx.opts.playbooks, ctx.env), ctx.env, { profile: ctx.opts.profile }));
   const journal = Journal.open(dir, { create: true, actor });
   const started: Started = {
     incident: id,
