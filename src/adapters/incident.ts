@@ -7,17 +7,19 @@
 // otherwise (or with `validated`) the playbook and its clocks go through full validation.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { clockEngine, clockViews, type ClockView } from '../core/clocks/clocks.js';
 import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
 import type { SessionEvent } from '../core/session/events.js';
 import { reduce, type State } from '../core/session/state.js';
 import { stamp, type NewEvent } from '../core/session/events.js';
 import { sideStamp, type Plan } from '../core/session/plan.js';
+import type { Head } from '../core/journal/heads.js';
 import { EXIT, UserError } from '../errors.js';
+import { corrupt } from './chains.js';
 import { playbooksDir } from './dirs.js';
 import { besideOrShipped, findPlaybook } from './files.js';
-import { incidentDir, Journal, JOURNAL_FILE, readJournal, storeDir } from './journal.js';
+import { incidentDir, Journal, readIncidentJournal, storeDir, writersOf, type IncidentVerdict } from './journal.js';
 import { parseSource, readSource } from './yaml-source.js';
 import type { Context } from '../cli/context.js';
 
@@ -30,6 +32,9 @@ export interface Incident {
   /** The clocks and parties beside the playbook, when it was found. */
   catalog?: { clocks?: ClockSet; parties: Party[] };
   clocks: ClockView[];
+  /** Per writer, the last seq and hash; and whether the chains verify (read commands refuse or mark those that do not). */
+  heads: Head[];
+  verdict: IncidentVerdict;
 }
 
 /** What reading needs of the command's context: the folders in use. */
@@ -63,15 +68,19 @@ function clocksAt(loaded: Loaded, state: State, now = new Date()): ClockView[] {
   return set ? clockViews(clockEngine(set), state, at) : [];
 }
 
-export async function readIncident(ctx: Reader, id: string, o: { validated?: boolean; now?: Date } = {}): Promise<Incident> {
+export async function readIncident(ctx: Context, id: string, o: { validated?: boolean; now?: Date; lenient?: boolean } = {}): Promise<Incident> {
   const dir = incidentDir(storeDir(ctx.opts.store, ctx.env), id);
   // A start that crashed before its first write leaves a folder without a journal: show it as empty.
-  const jf = join(dir, JOURNAL_FILE);
-  const { events } = existsSync(jf) ? readJournal(jf) : { events: [] };
-  return incidentOf(ctx, id, dir, events, o);
+  const { events, heads, verdict } = writersOf(dir).length ? readIncidentJournal(dir) : { events: [], heads: [], verdict: { ok: true, events: 0, heads: [], warnings: [] } as IncidentVerdict };
+  // Never show tampered or truncated history as fact (`incidents` marks it instead: lenient).
+  if (!verdict.ok && !o.lenient) throw corrupt({ ...verdict, reason: ctx.t(verdict.reason, { detail: verdict.detail ?? '' }) }, EXIT.verify);
+  return { ...(await incidentOf(ctx, id, dir, events, o)), heads, verdict };
 }
 
-async function incidentOf(ctx: Reader, id: string, dir: string, events: readonly SessionEvent[], o: { validated?: boolean; now?: Date }): Promise<Incident> {
+/** An incident as its events say, without the verdict on its chains (the caller has it). */
+type Read = Omit<Incident, 'heads' | 'verdict'>;
+
+async function incidentOf(ctx: Reader, id: string, dir: string, events: readonly SessionEvent[], o: { validated?: boolean; now?: Date }): Promise<Read> {
   const state = reduce(events);
   const started = state.started;
   let loaded: Loaded | undefined;
@@ -98,8 +107,8 @@ async function incidentOf(ctx: Reader, id: string, dir: string, events: readonly
  * Add to an incident beside the walk (amend, defer, resolve, close): the journal is opened first,
  * so the change is checked against everything written before it; nothing is written when refused.
  */
-export async function changeIncident(ctx: Reader, id: string, actor: string, change: (inc: Incident & { playbook: Playbook }) => Plan<{ event: NewEvent }>): Promise<SessionEvent> {
-  const journal = Journal.open(incidentDir(storeDir(ctx.opts.store, ctx.env), id));
+export async function changeIncident(ctx: Reader, id: string, actor: string, change: (inc: Read & { playbook: Playbook }) => Plan<{ event: NewEvent }>): Promise<SessionEvent> {
+  const journal = Journal.open(incidentDir(storeDir(ctx.opts.store, ctx.env), id), { actor });
   try {
     const inc = await incidentOf(ctx, id, journal.dir, journal.events, {});
     if (!inc.state.started) throw new UserError(EXIT.storage, 'not-a-session', { id });

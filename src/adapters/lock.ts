@@ -1,18 +1,18 @@
-// One writer per incident: a lock file created with O_EXCL. A lock whose process is gone (same
-// host, pid not alive) is taken over at once, so a SIGKILLed session can be resumed straight away
-// (proper-lockfile's mtime staleness would lock it out for seconds).
-import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+// A short lock: a file created with O_EXCL, held for one append to one chain (microseconds), never
+// for a session. A taker that finds it held waits with backoff, up to a bound, then gives up with
+// exit 4. A lock whose process is gone (same host, pid not alive) is taken over at once, so a
+// SIGKILL during an append blocks nobody (proper-lockfile's mtime staleness would, for seconds).
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 
-export const LOCK_FILE = 'journal.lock';
 export interface LockInfo { pid: number; host: string; since: string }
 
 // A lock file with no readable content is either being written this very moment (the holder
-// opened it and has not written yet) or was left by a crash in that gap; after this long it is
-// the latter.
-const GARBLED_STALE_MS = 10_000;
+// opened it and has not written yet) or was left by a crash (or a power cut: the content is not
+// fsync'd, a lock outlives no boot) in that gap; after this long it is the latter.
+const GARBLED_STALE_MS = 1_000;
 // A crash inside the few microseconds a taker holds the break guard must not block for ever.
 const GUARD_STALE_MS = 10_000;
 
@@ -31,28 +31,41 @@ export class Lock {
   }
 }
 
-/** Take the lock of an incident folder, or throw UserError(EXIT.storage, 'journal-locked', …). */
-export function acquireLock(dir: string): Lock {
-  const file = join(dir, LOCK_FILE);
+/** Default bound on the wait for a held lock: an append takes milliseconds, a busy disk a few hundred. */
+export const LOCK_WAIT_MS = 5_000;
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+const sleep = (ms: number) => Atomics.wait(sleeper, 0, 0, ms);
+
+/** Take the lock `file`, waiting with backoff up to `waitMs`, or throw UserError(EXIT.storage, 'journal-busy', …). */
+export function acquireLock(file: string, waitMs = LOCK_WAIT_MS): Lock {
   const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
-  if (tryCreate(file, info)) return register(file, info);
-  const seen = readRaw(file);
-  // Gone between our create and our read (its holder just closed): one more try.
-  const taken = seen === undefined ? tryCreate(file, info) : isStale(file, seen) && breakStale(file, seen) && tryCreate(file, info);
-  if (taken) return register(file, info);
-  // Whoever holds it now (the holder may have changed while we looked).
-  const now = parse(readRaw(file) ?? seen ?? '');
-  throw new UserError(
-    EXIT.storage,
-    'journal-locked',
-    { id: basename(dir), pid: now?.pid ?? '?', host: now?.host ?? '?', since: now?.since ?? '?' },
-    { code: 'hint-journal-locked', params: { pid: now?.pid ?? '?', file } },
-  );
+  const deadline = Date.now() + waitMs;
+  let pause = 1;
+  for (;;) {
+    if (tryCreate(file, info)) return register(file, info);
+    const seen = readRaw(file);
+    // Gone between our create and our read (its holder just finished): one more try.
+    const taken = seen === undefined ? tryCreate(file, info) : isStale(file, seen) && breakStale(file, seen) && tryCreate(file, info);
+    if (taken) return register(file, info);
+    if (Date.now() >= deadline) {
+      // Whoever holds it now (the holder may have changed while we looked).
+      const now = parse(readRaw(file) ?? seen ?? '');
+      throw new UserError(
+        EXIT.storage,
+        'journal-busy',
+        { chain: basename(file, '.lock'), pid: now?.pid ?? '?', host: now?.host ?? '?', since: now?.since ?? '?', ms: waitMs },
+        { code: 'hint-journal-busy', params: { pid: now?.pid ?? '?' } },
+      );
+    }
+    sleep(Math.min(pause, Math.max(1, deadline - Date.now())));
+    pause = Math.min(pause * 2, 100);
+  }
 }
 
-/** The holder recorded in an incident's lock file, if there is one. */
-export function readLock(dir: string): LockInfo | undefined {
-  return parse(readRaw(join(dir, LOCK_FILE)) ?? '');
+/** The holder recorded in a lock file, if there is one. */
+export function readLock(file: string): LockInfo | undefined {
+  return parse(readRaw(file) ?? '');
 }
 
 function register(file: string, info: LockInfo): Lock {
@@ -74,7 +87,6 @@ function tryCreate(file: string, info: LockInfo): boolean {
   }
   try {
     writeSync(fd, JSON.stringify(info));
-    fsyncSync(fd);
   } finally {
     closeSync(fd);
   }

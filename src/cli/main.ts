@@ -196,7 +196,22 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .description(h('help-43'))
     .argument('<incident>', h('help-33'))
     .option('--json', h('help-8'))
+    .option('--expect <heads...>', h('help-verify-expect'))
+    .option('--report <files...>', h('help-verify-report'))
+    .option('--allowed-signers <file>', h('help-verify-signers'))
     .action((id, o) => run(() => import('../commands/verify.js'), id, o));
+
+  p.command('sync')
+    .description(h('help-sync'))
+    .argument('[incident]', h('help-sync-incident'))
+    .action((id, o) => run(() => import('../commands/sync.js'), id, o));
+
+  p.command('seal')
+    .description(h('help-seal'))
+    .argument('<incident>', h('help-33'))
+    .option('--key <file>', h('help-seal-key'))
+    .option('--actor <name>', h('help-41'))
+    .action((id, o) => run(() => import('../commands/seal.js'), id, o));
 
   p.command('report')
     .description(h('help-44'))

@@ -9,7 +9,9 @@ import { EXIT } from '../errors.js';
 
 export async function run(ctx: Context, o: { json?: boolean; exercises?: boolean }): Promise<number> {
   const store = storeDir(ctx.opts.store, ctx.env);
-  const all = (await Promise.all(listIncidents(store).map((id) => readIncident(ctx, id)))).map((inc) => summarize(inc, ctx.lang));
+  // A journal that fails verification is listed as such, never summarised as if it were fact.
+  const all = (await Promise.all(listIncidents(store).map((id) => readIncident(ctx, id, { lenient: true })))).map((inc) =>
+    inc.verdict.ok ? { ...summarize(inc, ctx.lang), verified: true } : { id: inc.id, exercise: false, verified: false, failure: inc.verdict });
   const rows = all.filter((s) => o.exercises || !s.exercise);
   if (o.json) {
     ctx.out(JSON.stringify(rows, null, 2));
@@ -20,7 +22,7 @@ export async function run(ctx: Context, o: { json?: boolean; exercises?: boolean
     return EXIT.ok;
   }
   const head = [ctx.t('col-incident'), ctx.t('col-state'), ctx.t('col-playbook'), ctx.t('col-stage'), ctx.t('col-clocks'), ctx.t('col-title')];
-  const body = rows.map((s) => [
+  const body = rows.map((s) => !('state' in s) ? [s.id, ctx.c.red(ctx.t('status-failing')), '', '', '', ''] : [
     s.id + (s.exercise ? ` ${ctx.t('exercise-mark')}` : ''),
     ctx.t(`status-${s.state}`),
     sanitize(`${s.playbook ?? '?'} ${s.version ?? ''}`),

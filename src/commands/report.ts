@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { readIncident } from '../adapters/incident.js';
-import { JOURNAL_FILE, verifyJournal } from '../adapters/journal.js';
+import { verifyIncident } from '../adapters/journal.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { findTemplate } from '../adapters/template-lookup.js';
 import { checkTemplate } from '../adapters/template-fs.js';
@@ -20,8 +20,8 @@ export interface ReportOptions { template: string; format: 'pdf' | 'md' | 'json'
 export async function run(ctx: Context, id: string, o: ReportOptions): Promise<number> {
   const inc = await readIncident(ctx, id, { validated: true });
   // A report is evidence: never draw one from a journal whose chain does not verify.
-  const v = verifyJournal(join(inc.dir, JOURNAL_FILE));
-  if (!v.ok) throw new UserError(EXIT.verify, 'verify-failed', { id, line: v.line, reason: ctx.t(v.reason) }, { code: 'see-help', params: { command: 'verify' } });
+  const v = verifyIncident(inc.dir);
+  if (!v.ok) throw new UserError(EXIT.verify, 'verify-failed', { id, line: `${v.file}:${v.line}`, reason: ctx.t(v.reason, { detail: v.detail ?? '' }) }, { code: 'see-help', params: { command: 'verify' } });
   if (!inc.playbook || !inc.catalog?.clocks) throw new UserError(EXIT.invalid, 'report-no-playbook', { id, playbook: inc.state.started?.playbook.id ?? '?' }, { code: 'hint-list' });
   const { file } = findTemplate(o.template, { playbooks: playbooksDir(ctx.opts.playbooks, ctx.env), templates: ctx.opts.templates, env: ctx.env });
   const checked = checkTemplate(file);

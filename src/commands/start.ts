@@ -10,6 +10,7 @@ import { playbooksDir } from '../adapters/dirs.js';
 import { Journal, createIncident, storeDir } from '../adapters/journal.js';
 import { loadPlaybook } from '../adapters/playbook-fs.js';
 import { findProfile, loadProfile } from '../adapters/profile-fs.js';
+import { siteCode } from '../adapters/site.js';
 import { gitInfo, sha256File } from '../adapters/provenance.js';
 import { planStart } from '../core/session/plan.js';
 import { trackedByGit } from '../adapters/git-ignored.js';
@@ -36,14 +37,14 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
     locale: ctx.lang, tz, exercise: o.exercise ?? answers?.exercise ?? false,
     ...defined({ clock: o.clock ?? answers?.clock, pace: o.pace ?? answers?.pace, speed: o.speed ?? answers?.speed }),
   }, (day) => {
-    const made = createIncident(store, day);
+    const made = createIncident(store, day, siteCode(store, pbDir, ctx.env, { profile: ctx.opts.profile }));
     dir = made.dir;
     return made.id;
   });
   if (!plan.ok) throw plan.error;
   // After the incident's folder exists: an ignore rule such as `incidents/` matches folders only.
   if (trackedByGit(store)) ctx.err(ctx.c.yellow(ctx.t('store-not-ignored', { store, entry: `${basename(store)}/` })));
-  const journal = Journal.open(dir, { create: true });
+  const journal = Journal.open(dir, { create: true, actor: plan.stamp.actor });
   for (const e of plan.events) journal.append(e);
   ctx.out(ctx.c.bold(ctx.t('session-started', { id: plan.incident, playbook: playbook.id, version: playbook.version, file: journal.file })));
   return walk({

@@ -5,6 +5,7 @@ import { readIncident } from '../adapters/incident.js';
 import { clockLine, itemLine } from '../adapters/presenter.js';
 import { listIncidents, storeDir } from '../adapters/journal.js';
 import { byTimeLeft, summarize } from '../core/session/summary.js';
+import { formatHead } from '../core/journal/heads.js';
 import { formatTime } from '../core/time/format.js';
 import { EXIT } from '../errors.js';
 
@@ -14,7 +15,7 @@ export async function run(ctx: Context, id: string | undefined, o: { json?: bool
   const all = (await Promise.all(ids.map((x) => readIncident(ctx, x)))).map((inc) => ({ inc, s: summarize(inc, ctx.lang) }));
   const incidents = all.filter(({ inc, s }) => id || (s.state !== 'closed' && !inc.state.started?.exercise));
   if (o.json) {
-    const list = incidents.map(({ s }) => s);
+    const list = incidents.map(({ inc, s }) => ({ ...s, heads: inc.heads }));
     ctx.out(JSON.stringify(id ? list[0] : list, null, 2));
     return EXIT.ok;
   }
@@ -35,6 +36,7 @@ export async function run(ctx: Context, id: string | undefined, o: { json?: bool
     for (const l of lines) ctx.out(`    ${l}`);
     if (s.open_items.length) ctx.out(`  ${ctx.t('items-heading', { n: s.open_items.length })}:`);
     for (const item of s.open_items) ctx.out(`    ${itemLine(item, ctx.lang, tz, ctx.c)}`);
+    if (inc.heads.length) ctx.out(`  ${ctx.t('status-heads', { heads: inc.heads.map(formatHead).join(' ') })}`);
     ctx.out('');
   }
   return EXIT.ok;

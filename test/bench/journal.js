@@ -5,11 +5,11 @@ import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Journal, JOURNAL_FILE } from '../../dist/adapters/journal.js';
+import { Journal } from '../../dist/adapters/journal.js';
 import { median } from './lib.js';
 
-const event = (i) => ({
-  at: new Date().toISOString(), tz: 'Asia/Shanghai', actor: 'zhang', type: 'decision.made',
+const event = (i, actor = 'zhang') => ({
+  at: new Date().toISOString(), tz: 'Asia/Shanghai', actor, type: 'decision.made',
   data: { step: 'isolate', expr: 'device_infected || malicious', recommended: true, answer: true, facts: { device_infected: true, malicious: false, persons_affected: 1500 + i } },
 });
 
@@ -17,7 +17,8 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** p50 of Journal.append and of a raw write+fsync of a line of the same size, n of each, in `dir`. */
 export function benchAppend(dir, n) {
-  const j = Journal.open(dir, { create: true });
+  const j = Journal.open(dir, { create: true, actor: 'zhang' });
+  const other = Journal.open(dir, { actor: 'li' });
   j.append(event(0));
   const lineBytes = Buffer.byteLength(JSON.stringify(j.events.at(-1))) + 1;
   const line = Buffer.from(`${'x'.repeat(lineBytes - 1)}\n`);
@@ -27,7 +28,7 @@ export function benchAppend(dir, n) {
   // Interleaved (after a warm-up), so disk and JIT conditions are the same for both.
   for (let i = -20; i < n; i++) {
     let t0 = now();
-    j.append(event(i));
+    (i % 2 ? other : j).append(event(i, i % 2 ? 'li' : 'zhang'));
     const tj = now() - t0;
     t0 = now();
     writeSync(fd, line, 0, line.length);
@@ -48,7 +49,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const dir = mkdtempSync(join(tmpdir(), 'irbook-bench-'));
   try {
     const r = benchAppend(dir, n);
-    console.log(`journal append + fsync: p50 ${r.journalP50Ms.toFixed(3)} ms (${n} events of ${r.lineBytes} bytes, ${JOURNAL_FILE} in ${tmpdir()})`);
+    console.log(`journal append + fsync, two writers: p50 ${r.journalP50Ms.toFixed(3)} ms (${n} events of ${r.lineBytes} bytes, in ${tmpdir()})`);
     console.log(`raw write + fsync:      p50 ${r.rawP50Ms.toFixed(3)} ms`);
     console.log(`ratio:                  ${(r.journalP50Ms / r.rawP50Ms).toFixed(2)}×`);
   } finally {

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chainsBench } from './chains.js';
 import { benchAppend } from './journal.js';
 import { ms } from './lib.js';
 import { sessionBench } from './session.js';
@@ -14,4 +15,5 @@ await sessionBench();
 const dir = mkdtempSync(join(tmpdir(), 'irbook-bench-'));
 const j = benchAppend(dir, 1000);
 rmSync(dir, { recursive: true, force: true });
-console.log(`journal append p50   ${ms(j.journalP50Ms)}  vs raw write+fsync ${ms(j.rawP50Ms)}  (${(j.journalP50Ms / j.rawP50Ms).toFixed(2)}×; goal ≤ 1.5×)`);
+console.log(`journal append p50, two writers on one incident ${ms(j.journalP50Ms)}  vs raw write+fsync ${ms(j.rawP50Ms)}  (${(j.journalP50Ms / j.rawP50Ms).toFixed(2)}×; goal ≤ 1.5×)`);
+chainsBench();

@@ -3,16 +3,17 @@
 // journaled; a symbolic link is recorded as its target, with the link beside it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentEvents } from '../support/chains.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'irbook-ev-'));
 const store = join(tmp, 'store');
 const env = { ...process.env, IRBOOK_STORE: store, NO_COLOR: '1', IRBOOK_LANG: 'en', IRBOOK_PLAYBOOKS: 'playbooks', IRBOOK_TEMPLATES: 'templates' };
 const irbook = (...args: string[]) => spawnSync(process.execPath, ['bin/irbook.js', ...args], { encoding: 'utf8', env, input: '', timeout: 20_000 });
-const lines = (id: string) => readFileSync(join(store, id, 'journal.jsonl'), 'utf8').trim().split('\n');
+const lines = (id: string) => incidentEvents(store, id).map((e) => JSON.stringify(e));
 let id = '';
 let writer: ChildProcess | undefined;
 

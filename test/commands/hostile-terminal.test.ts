@@ -1,15 +1,16 @@
 // Terminal injection: what a note, an evidence file name or an actor holds is shown, never acted on
 // by the terminal; a newline cannot forge a timeline row; --actor takes a restricted set of characters.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentEvents } from '../support/chains.js';
 
 const store = mkdtempSync(join(tmpdir(), 'irbook-term-'));
 const env = { ...process.env, IRBOOK_STORE: store, NO_COLOR: '1', IRBOOK_LANG: 'en', IRBOOK_PLAYBOOKS: 'playbooks', IRBOOK_TEMPLATES: 'templates' };
 const irbook = (...args: string[]) => spawnSync(process.execPath, ['bin/irbook.js', ...args], { encoding: 'utf8', env, input: '' });
-const lines = (id: string) => readFileSync(join(store, id, 'journal.jsonl'), 'utf8').trim().split('\n');
+const lines = (id: string) => incidentEvents(store, id).map((e) => JSON.stringify(e));
 // Anything that would act on a terminal: ESC, BEL, CR, C1, bidi override, zero-width space.
 const ACTIVE = /[\x1b\x07\r\u009b\u202e\u200b]/;
 let id = '';

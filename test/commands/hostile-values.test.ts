@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { incidentEvents } from '../support/chains.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'irbook-val-'));
 const store = join(tmp, 'store');
@@ -20,8 +21,8 @@ function run(from: string, to: string) {
   writeFileSync(file, ANSWERS.replace(from, to));
   const before = new Set(readdirSync(tmp).includes('store') ? readdirSync(store) : []);
   const r = spawnSync(process.execPath, ['bin/irbook.js', 'start', 'chat-leak', '--answers', file], { encoding: 'utf8', env, input: '', timeout: 30_000 });
-  const id = readdirSync(store).find((d) => !before.has(d)) ?? '';
-  const events = readFileSync(join(store, id, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; data: Record<string, unknown> });
+  const id = readdirSync(store).find((d) => d.startsWith('INC-') && !before.has(d)) ?? '';
+  const events = incidentEvents(store, id) as { type: string; data: Record<string, unknown> }[];
   return { ...r, events };
 }
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

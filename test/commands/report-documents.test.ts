@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentEvents } from '../support/chains.js';
 
 const store = mkdtempSync(join(tmpdir(), 'irbook-docs-'));
 const env = { ...process.env, IRBOOK_STORE: store, NO_COLOR: '1', IRBOOK_LANG: 'en', IRBOOK_PLAYBOOKS: 'playbooks', IRBOOK_TEMPLATES: 'templates' };
@@ -29,8 +30,9 @@ describe('the organisation profile', () => {
     writeFileSync(answers, readFileSync('test/fixtures/answers/chat-leak.yaml', 'utf8').replace(/^tz: .*$/m, ''));
     const run = (...extra: string[]) => spawnSync(process.execPath, ['bin/irbook.js', 'start', 'chat-leak', '--answers', answers, ...extra], { encoding: 'utf8', env: { ...env, TZ: 'UTC', IRBOOK_TZ: '' }, input: '' });
     const zoneOf = (out: string) => {
-      const inc = /INC-\d{8}-\d{3}/.exec(out)![0];
-      const first = JSON.parse(readFileSync(join(store, inc, 'journal.jsonl'), 'utf8').split('\n')[0]!) as { tz: string };
+      // The profile names a site code, which the incident id carries.
+      const inc = /INC-\d{8}-(?:[A-Z0-9]+-)?\d{3}/.exec(out)![0];
+      const first = incidentEvents(store, inc)[0]!;
       return { inc, tz: first.tz };
     };
     const without = run();

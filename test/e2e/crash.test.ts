@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainPath } from '../support/chains.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // Where the binary runs from: a snapshot of the package (see above), set by beforeAll.
@@ -121,7 +122,7 @@ async function slot<T>(fn: () => Promise<T>): Promise<T> {
 // ---- The journal ----
 
 function readJournalFile(store: string, id: string): JournalFile {
-  const raw = readFileSync(join(store, id, 'journal.jsonl'));
+  const raw = readFileSync(chainPath(store, id));
   const end = raw.lastIndexOf(0x0a) + 1;
   const events = raw.subarray(0, end).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Ev);
   return { raw, events, tail: raw.subarray(end) };
@@ -287,7 +288,7 @@ async function killAndResume(k: number | 'last', jitterUs?: number): Promise<voi
     const again = await irbook(c.store, ['resume', c.id, ...ARGS]);
     expect(again.code).not.toBe(0);
     expect(STACK.test(again.stderr), again.stderr).toBe(false);
-    expect(readFileSync(join(c.store, c.id, 'journal.jsonl')).equals(before.raw)).toBe(true);
+    expect(readFileSync(chainPath(c.store, c.id)).equals(before.raw)).toBe(true);
     const verify = await irbook(c.store, ['verify', c.id]);
     expect(verify.code, verify.stdout + verify.stderr).toBe(0);
     return;
@@ -314,7 +315,7 @@ describe('torn writes and repeated crashes', () => {
   it.concurrent('a half-written last line is cut off on resume and recorded as journal.repaired', () => slot(async () => {
     const c = await crashStart(20);
     expect(c.run.killed, 'the run finished before the kill').toBe(true);
-    const file = join(c.store, c.id, 'journal.jsonl');
+    const file = chainPath(c.store, c.id);
     const last = c.before.events.at(-1);
     if (!last) throw new Error('empty journal');
     // Pretend the next append died half way: a line with no newline, cut inside a CJK character.

@@ -5,12 +5,13 @@
 // both at the terminal and from an answers file, and the journal and its hash chain afterwards.
 // Spawns bin/irbook.js, so `npm run build` must have run (.ci/run does); needs tmux.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TmuxPane, esc, hasTmux } from './tmux.js';
+import { chainPath, incidentEvents } from '../support/chains.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TMUX = hasTmux();
@@ -52,8 +53,7 @@ describe.skipIf(!TMUX)(TITLE, () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  const journal = (id: string): Event[] =>
-    readFileSync(join(store, id, 'journal.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Event);
+  const journal = (id: string): Event[] => incidentEvents(store, id) as Event[];
 
   // ── Answering prompts. An open prompt is "? question"; once answered it becomes "✔ question …".
   // Every key is sent only after the prompt (or the cursor move) it is meant for is on screen.
@@ -189,7 +189,7 @@ describe.skipIf(!TMUX)(TITLE, () => {
     await pane.press('C-c');
     expect(await exitCode()).toBe(130);
     let screen = pane.screen();
-    expect(screen).toContain(`中断しました。ここまでの回答は ${join(store, id, 'journal.jsonl')} に保存されています。`);
+    expect(screen).toContain(`中断しました。ここまでの回答は ${chainPath(store, id, 'e2e')} に保存されています。`);
     // The hint is a command that works as typed: the store is not the default, so it says which.
     const hint = new RegExp(`再開するには: irbook (resume ${id} --store ${esc(store)})$`, 'm').exec(screen);
     expect(hint, screen).not.toBeNull();

@@ -1,4 +1,5 @@
 // Every message irbook itself shows, in the three UI languages. `{name}` is replaced by a parameter.
+import { CHAIN } from './chain-messages.js';
 import { HELP } from './help-messages.js';
 import { JOURNAL } from './journal-messages.js';
 import { REPORT } from './report-messages.js';
@@ -74,7 +75,7 @@ const VALIDATION: Catalog = {
   'no-yaml-files': { en: 'no playbook files found', ja: 'プレイブックのファイルが見つかりません', zh: '未找到剧本文件' },
 };
 
-const M: Catalog = { ...VALIDATION, ...UI, ...SESSION, ...JOURNAL, ...REPORT, ...HELP, ...SIMULATE, ...SAFETY };
+const M: Catalog = { ...VALIDATION, ...UI, ...SESSION, ...JOURNAL, ...CHAIN, ...REPORT, ...HELP, ...SIMULATE, ...SAFETY };
 
 const PLURAL = /\{(\w+), plural, ((?:[\w=]+ \{[^{}]*\}\s*)+)\}/g;
 const rules = new Map<Lang, Intl.PluralRules>();

@@ -7,11 +7,11 @@ const j = Journal.open(process.argv[2], { create: true });
 let acked = 0;
 try {
   for (;;) {
-    j.append({ at: new Date().toISOString(), tz: 'UTC', actor: 'fill', type: 'note.added', data: { pad: 'y'.repeat(10_000) } });
+    j.append({ at: new Date().toISOString(), tz: 'UTC', actor: 'fill', type: 'note.added', data: { text: 'fill', pad: 'y'.repeat(10_000) } });
     acked++;
   }
 } catch (e) {
   let after = 'refused';
-  try { j.append({ at: new Date().toISOString(), tz: 'UTC', actor: 'fill', type: 'note.added', data: {} }); after = 'appended'; } catch { /* still full */ }
+  try { j.append({ at: new Date().toISOString(), tz: 'UTC', actor: 'fill', type: 'note.added', data: { text: 'after' } }); after = 'appended'; } catch { /* still full */ }
   console.log(JSON.stringify({ acked, code: e.code, params: e.params, after, events: j.events.length }));
 }

@@ -1,7 +1,8 @@
-// Lock test child: open the journal, say so, then hold it until killed. Usage: node hold-lock.mjs DIR
+// Short-lock test child: take a chain's lock, say so, then hold it until killed (a writer stuck
+// mid-append). Usage: node hold-lock.mjs LOCKFILE
 import { writeSync } from 'node:fs';
-import { Journal } from '../../../dist/adapters/journal.js';
+import { acquireLock } from '../../../dist/adapters/lock.js';
 
-Journal.open(process.argv[2], { create: true });
+acquireLock(process.argv[2]);
 writeSync(1, 'locked\n');
 setInterval(() => {}, 60_000);

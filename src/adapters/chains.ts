@@ -1,0 +1,141 @@
+// An incident's chains on disk, read-only: one hash chain per writer (journal/<actor>@<host>.jsonl,
+// DESIGN.md "Session journal (v2)"), or the v1 journal.jsonl read as the single chain `v1`; the
+// checks a read or `verify` makes across them; the incident's heads. Appending is journal.ts.
+import { readdirSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import { checkChain, checkSeen, merge, unknownTypes, type Bad, type Chain } from '../core/journal/chain.js';
+import { GENESIS, hashInput, type JournalEvent } from '../core/journal/event.js';
+import { formatHead, type Head } from '../core/journal/heads.js';
+import { readChainBytes, scan, sha256, type Torn } from './chain-file.js';
+import { listSeals } from './seal.js';
+import { storageError } from './store.js';
+
+
+/** The v1 layout: one chain in the incident folder, read and verified as the writer `v1`. */
+export const JOURNAL_FILE = 'journal.jsonl';
+export const LEGACY_WRITER = 'v1';
+export const CHAINS_DIR = 'journal';
+
+export type Verdict = { ok: true; events: number; last: string } | { ok: false; line: number; reason: string; detail?: string };
+export type IncidentVerdict =
+  | { ok: true; events: number; heads: Head[]; warnings: { file: string; line: number; type: string }[] }
+  | { ok: false; file: string; line: number; reason: string; detail?: string };
+
+/** sha256 hex of the RFC 8785 form of the event without `hash`. */
+export const hashEvent = (e: Omit<JournalEvent, 'hash'> & { hash?: string }): string => sha256(hashInput(e));
+const hashText = (t: string) => sha256(t);
+
+/** The chain name of a writer: `<actor>@<host>`, lower case, letters/digits/._- only (a file name on every system, no `:` or spaces, so heads split cleanly). */
+export function writerId(actor: string, host = hostname()): string {
+  const clean = (s: string) => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '').slice(0, 48) || 'x';
+  return `${clean(actor)}@${clean(host.split('.')[0] ?? host)}`;
+}
+
+/** The writer of this process: --actor / IRBOOK_ACTOR / the login name, at this host. */
+export const defaultActor = (env: NodeJS.ProcessEnv = process.env): string => env.IRBOOK_ACTOR ?? userInfo().username;
+
+// ---- Chains on disk ----
+
+interface ChainState {
+  writer: string; file: string; events: JournalEvent[]; size: number; torn?: Torn; bad?: { line: number; reason: string; detail?: string };
+  /** A complete last event without its newline: checked, not yet taken in. */
+  tail?: JournalEvent;
+}
+
+const chainFile = (dir: string, writer: string) => (writer === LEGACY_WRITER ? join(dir, JOURNAL_FILE) : join(dir, CHAINS_DIR, `${writer}.jsonl`));
+
+/** The writers with a chain in an incident folder (the v1 file as `v1`). */
+export function writersOf(dir: string): string[] {
+  const out: string[] = [];
+  try {
+    for (const e of readdirSync(dir, { withFileTypes: true })) if (e.name === JOURNAL_FILE) out.push(LEGACY_WRITER);
+    for (const name of readdirSync(join(dir, CHAINS_DIR))) if (name.endsWith('.jsonl')) out.push(name.slice(0, -'.jsonl'.length));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(dir, e);
+  }
+  return out.sort();
+}
+
+function load(dir: string, writer: string): ChainState {
+  const file = chainFile(dir, writer);
+  const s = scan(readChainBytes(file));
+  // Complete lines only: a torn tail is a write in progress, or a crash its writer will repair.
+  const size = s.bad ? s.size : s.torn ? s.size - s.torn.bytes : s.size;
+  const tail = s.torn?.complete ? s.events.at(-1) : undefined;
+  return { writer, file, events: tail ? s.events.slice(0, -1) : s.events, size, ...(s.torn && { torn: s.torn }), ...(s.bad && { bad: s.bad }), ...(tail && { tail }) };
+}
+
+/** The first problem of an incident's chains (a read or verify), or its heads. */
+/** Heads an anchor says the chains contain: `source` names it (--expect, a report file, a seal). */
+export interface Anchor { source: string; heads: readonly Head[] }
+
+function judge(dir: string, chains: readonly ChainState[], o: { strict: boolean; expect?: readonly Anchor[] }): IncidentVerdict {
+  const fail = (b: Bad): IncidentVerdict => ({ ok: false, file: chainFile(dir, b.writer), line: b.line, reason: b.reason, ...(b.detail !== undefined && { detail: b.detail }) });
+  for (const c of chains) {
+    const broken = checkChain(c.tail ? { writer: c.writer, events: [...c.events, c.tail] } : c, hashText);
+    if (broken) return fail(broken);
+    if (c.bad) return fail({ writer: c.writer, ...c.bad });
+    if (o.strict && c.torn && !c.torn.complete) return fail({ writer: c.writer, line: c.torn.line, reason: 'verify-torn', detail: `${c.torn.bytes} bytes` });
+  }
+  const seen = checkSeen(chains);
+  if (seen) return fail(seen);
+  const total = chains.reduce((n, c) => n + c.events.length, 0);
+  if (!total) return { ok: false, file: chains[0]?.file ?? join(dir, CHAINS_DIR), line: 0, reason: 'verify-empty' };
+  if (!chains.some((c) => c.events.some((e) => e.type === 'session.started'))) return { ok: false, file: join(dir, CHAINS_DIR), line: 0, reason: 'verify-no-start' };
+  const heads = headsOf(chains);
+  for (const a of o.expect ?? []) {
+    for (const h of a.heads) {
+      const c = chains.find((x) => x.writer === h.writer);
+      const e = c?.events[h.seq - 1];
+      const detail = `${a.source}: ${formatHead(h)}`;
+      if (!c?.events.length) return { ok: false, file: chainFile(dir, h.writer), line: 0, reason: 'verify-chain-missing', detail };
+      if (!e) return { ok: false, file: c.file, line: h.seq, reason: 'verify-head-missing', detail };
+      if (e.hash !== h.hash) return { ok: false, file: c.file, line: h.seq, reason: 'verify-head-changed', detail };
+    }
+  }
+  const warnings = unknownTypes(chains).map((u) => ({ file: chainFile(dir, u.writer), line: u.line, type: u.type }));
+  return { ok: true, events: total, heads, warnings };
+}
+
+export const headsOf = (chains: readonly Chain[]): Head[] =>
+  chains.filter((c) => c.events.length).map((c) => ({ writer: c.writer, seq: c.events.length, hash: c.events.at(-1)!.hash }));
+
+/** Read-only: an incident's merged events, its heads, and whether its chains verify (torn tails of writes in progress are left out, not failed). */
+export function readIncidentJournal(dir: string): { events: JournalEvent[]; heads: Head[]; verdict: IncidentVerdict } {
+  const chains = writersOf(dir).map((w) => load(dir, w));
+  // The heads a seal names are anchors too (their signatures are verify's job: ssh-keygen is slow).
+  const verdict = judge(dir, chains, { strict: false, expect: listSeals(dir).map((s) => ({ source: s.file, heads: s.heads })) });
+  return { events: merge(chains), heads: headsOf(chains), verdict };
+}
+
+/** Every chain, every `seen` reference, a session.started, and the expected heads; the first problem, or the heads. */
+export function verifyIncident(dir: string, o: { expect?: readonly Anchor[] } = {}): IncidentVerdict {
+  const chains = writersOf(dir).map((w) => load(dir, w));
+  return judge(dir, chains, { strict: true, ...o });
+}
+
+/** One chain file, read-only: every well-formed line up to the first malformed one (`bad`); a torn last line is reported, not returned. */
+export function readJournal(file: string): { events: JournalEvent[]; torn?: Torn; bad?: { line: number; reason: string; detail?: string } } {
+  const { events, torn, bad } = scan(readChainBytes(file));
+  return { events, ...(torn && { torn }), ...(bad && { bad }) };
+}
+
+/** One chain file: walk it and name the first bad line (1-based), or the number of events and the last hash. */
+export function verifyJournal(file: string): Verdict {
+  const s = scan(readChainBytes(file));
+  const broken = checkChain({ writer: '', events: s.events }, hashText);
+  if (broken) return { ok: false, line: broken.line, reason: broken.reason, ...(broken.detail !== undefined && { detail: broken.detail }) };
+  if (s.bad) return { ok: false, ...s.bad };
+  if (s.torn && !s.torn.complete) return { ok: false, line: s.torn.line, reason: 'verify-torn', detail: `${s.torn.bytes} bytes` };
+  return { ok: true, events: s.events.length, last: s.events.at(-1)?.hash ?? GENESIS };
+}
+
+export { chainFile, judge as judgeChains, load as loadChain };
+export type { ChainState };
+
+/** A journal that fails verification, as the error a command stops with. */
+export function corrupt(v: Extract<IncidentVerdict, { ok: false }>, exit: 4 | 5): UserError {
+  return new UserError(exit, 'journal-corrupt', { file: v.file, line: v.line, reason: v.reason, detail: v.detail ?? '' }, { code: 'hint-verify', params: { file: v.file } });
+}

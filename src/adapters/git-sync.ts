@@ -1,0 +1,95 @@
+// `irbook sync`: the store as a private git repository shared by the sites of one incident. This
+// host's chains (journal/*@<host>.jsonl), seals and id counter are committed, then `git pull
+// --rebase` and `git push`. It cannot conflict: every file it commits has one writer — a chain
+// its writer, a seal its sealer, a counter file its site. This host's chains stay locked from
+// staging until the rebase is done: no half-written line is committed, and no append can land in
+// a file git is rewriting (an append waits, for seconds at most, or fails with exit 4 — never lost).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join, relative } from 'node:path';
+import { EXIT, UserError } from '../errors.js';
+import { CHAINS_DIR, Journal, listIncidents, writerId } from './journal.js';
+import { acquireLock, type Lock } from './lock.js';
+import { SEALS_DIR } from './seal.js';
+import { COUNTERS_DIR } from './store.js';
+
+export interface SyncResult { committed: number; files: string[]; pulled: number; pushed: boolean; remote: string }
+
+function git(cwd: string, args: string[], o: { allowFail?: boolean } = {}): { ok: boolean; out: string; err: string } {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+  if (r.error) throw new UserError(EXIT.storage, 'sync-git-missing', { detail: r.error.message });
+  const res = { ok: r.status === 0, out: r.stdout.trim(), err: r.stderr.trim() };
+  if (!res.ok && !o.allowFail) throw new UserError(EXIT.storage, 'sync-git-failed', { command: `git ${args.join(' ')}`, detail: res.err.split('\n').slice(-3).join(' ') });
+  return res;
+}
+
+const top = (dir: string): string | undefined => {
+  if (!existsSync(dir)) return undefined;
+  const r = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8' });
+  return r.status === 0 ? realpathSync(r.stdout.trim()) : undefined;
+};
+
+/** Commit this host's new lines, pull with rebase, push. `incident` limits the commit to one incident. */
+export function syncStore(store: string, o: { playbooks: string; incident?: string; host?: string }): SyncResult {
+  const root = top(store);
+  if (!root || root !== realpathSync(store)) throw new UserError(EXIT.usage, 'sync-not-git', { store }, { code: 'hint-sync-init', params: { store } });
+  // Personal data never goes into the playbook repository (it is shared far more widely).
+  if (top(o.playbooks) === root) throw new UserError(EXIT.usage, 'sync-playbook-repo', { store });
+  const remote = git(root, ['remote']).out.split('\n').filter(Boolean)[0];
+  if (!remote) throw new UserError(EXIT.usage, 'sync-no-remote', { store }, { code: 'hint-sync-remote', params: { store } });
+
+  const host = writerId('x', o.host ?? hostname()).split('@')[1]!;
+  const ids = o.incident ? [o.incident] : listIncidents(store);
+  const files: string[] = [];
+  const locks: Lock[] = [];
+  // symbolic-ref, not rev-parse: a fresh clone of an empty repository has no commit yet.
+  const branch = git(root, ['symbolic-ref', '--short', 'HEAD']).out;
+  const head = () => git(root, ['rev-parse', '--verify', '-q', 'HEAD'], { allowFail: true }).out;
+  let staged: string[] = [];
+  let committed = 0;
+  let before = '';
+  let pulled = 0;
+  try {
+    for (const id of ids) {
+      const dir = join(store, id);
+      const mine = readdirSafe(join(dir, CHAINS_DIR)).filter((n) => n.endsWith(`@${host}.jsonl`));
+      // A torn tail left by a crash is cut (and the repair recorded) before anything is shared.
+      if (mine.length) Journal.open(dir, { host: o.host }).close();
+      for (const n of mine) {
+        locks.push(acquireLock(join(dir, CHAINS_DIR, n.replace(/\.jsonl$/, '.lock'))));
+        files.push(join(dir, CHAINS_DIR, n));
+      }
+      for (const n of readdirSafe(join(dir, SEALS_DIR))) if (n.includes(`@${host}.heads`)) files.push(join(dir, SEALS_DIR, n));
+    }
+    for (const n of readdirSafe(join(store, COUNTERS_DIR))) if (n.endsWith('.json')) files.push(join(store, COUNTERS_DIR, n));
+    if (files.length) git(root, ['add', '--', ...files.map((f) => relative(root, f))]);
+    staged = git(root, ['diff', '--cached', '--numstat']).out.split('\n').filter(Boolean);
+    committed = staged.reduce((n, l) => n + (Number(l.split('\t')[0]) || 0), 0);
+    if (staged.length) git(root, [...who(root, host), 'commit', '-q', '-m', `irbook sync from ${host}: ${staged.length} file(s), ${committed} line(s)`]);
+    before = head();
+    if (git(root, ['ls-remote', '--exit-code', '--heads', remote, branch], { allowFail: true }).ok) {
+      // --autostash: anything else changed in the work tree is set aside and put back.
+      git(root, [...who(root, host), 'pull', '-q', '--rebase', '--autostash', remote, branch]);
+      pulled = Number(git(root, ['rev-list', '--count', before ? `${before}..HEAD` : 'HEAD'], { allowFail: true }).out) || 0;
+    }
+  } finally {
+    for (const l of locks) l.release();
+  }
+  const ahead = git(root, ['rev-list', '--count', `${remote}/${branch}..HEAD`], { allowFail: true });
+  const pushed = Boolean(head()) && (!ahead.ok || Number(ahead.out) > 0);
+  if (pushed) git(root, ['push', '-q', remote, `HEAD:${branch}`]);
+  return { committed, files: staged.map((l) => l.split('\t')[2]!), pulled, pushed, remote };
+}
+
+// A commit needs an author: the user's git identity, else this host's writer name.
+const who = (root: string, host: string): string[] =>
+  (git(root, ['config', 'user.name'], { allowFail: true }).ok ? [] : ['-c', `user.name=irbook@${host}`, '-c', `user.email=irbook@${host}`]);
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,82 @@
+// A journal event as stored: the envelope, its shape check, the data each known type must carry,
+// the line written to the file and the text its hash covers. Pure: the sha256 is done by the
+// adapter (src/core has no crypto), this module only says what is hashed.
+import { canonical } from './jcs.js';
+
+export interface JournalEvent {
+  seq: number; at: string; tz: string; actor: string; type: string; data: Record<string, unknown>;
+  /** Other chains' heads this writer had read when it wrote this event, where they changed (v2). */
+  seen?: Record<string, string>;
+  prev: string; hash: string;
+}
+export type NewEvent = Omit<JournalEvent, 'seq' | 'prev' | 'hash' | 'seen'>;
+
+export const GENESIS = '0'.repeat(64);
+const HEX64 = /^[0-9a-f]{64}$/;
+const FIELDS = new Set(['seq', 'at', 'tz', 'actor', 'type', 'data', 'seen', 'prev', 'hash']);
+
+type Kind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any';
+// The data fields each known type must carry (more may come: optional fields are not listed).
+// A type not listed here is unknown to this version: verify warns about it, never fails on it.
+const DATA: Record<string, Record<string, Kind>> = {
+  'session.started': { incident: 'string', playbook: 'object', responder: 'string', timezone: 'string' },
+  'stage.entered': { stage: 'string' },
+  'stage.completed': { stage: 'string' },
+  'fact.recorded': { step: 'string', fact: 'string', value: 'any' },
+  'fact.amended': { fact: 'string', value: 'any' },
+  'check.done': { step: 'string', item: 'number' },
+  'decision.made': { step: 'string', answer: 'any' },
+  'decision.revised': { step: 'string', answer: 'any' },
+  'step.skipped': { step: 'string', guard: 'string' },
+  'step.deferred': { step: 'string', reason: 'string' },
+  'notify.sent': { step: 'string', party: 'string', at: 'string', satisfies: 'array' },
+  'notify.waived': { step: 'string', party: 'string', satisfies: 'array', reason: 'string' },
+  'record.written': { step: 'string', text: 'string' },
+  'note.added': { text: 'string' },
+  'evidence.added': { path: 'string', sha256: 'string', bytes: 'number' },
+  'inject.shown': { index: 'number' },
+  'item.resolved': { item: 'string', reason: 'string' },
+  'incident.closed': {},
+  'session.closed': {},
+  'journal.repaired': { line: 'number', bytes: 'number', sha256: 'string' },
+  'playbook.changed': { id: 'string' },
+};
+
+export const knownType = (type: string): boolean => Object.hasOwn(DATA, type);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const kindOf = (v: unknown): Kind => (Array.isArray(v) ? 'array' : v === null ? 'any' : typeof v as Kind);
+
+/** The first field that is wrong (`seq`, `data.step`, `unknown field(s): x`…), or undefined. */
+export function shapeProblem(v: unknown): string | undefined {
+  if (!isObject(v)) return 'not an object';
+  const extra = Object.keys(v).filter((k) => !FIELDS.has(k));
+  if (extra.length) return `unknown field(s): ${extra.join(', ')}`;
+  if (!Number.isSafeInteger(v.seq) || (v.seq as number) < 1) return 'seq';
+  for (const k of ['at', 'tz', 'actor', 'type'] as const) if (typeof v[k] !== 'string' || !v[k]) return k;
+  if (Number.isNaN(Date.parse(v.at as string))) return 'at';
+  if (!isObject(v.data)) return 'data';
+  if (v.seen !== undefined && (!isObject(v.seen) || !Object.values(v.seen).every((h) => typeof h === 'string' && HEX64.test(h)))) return 'seen';
+  for (const k of ['prev', 'hash'] as const) if (typeof v[k] !== 'string' || !HEX64.test(v[k])) return k;
+  const want = DATA[v.type as string];
+  for (const [k, kind] of Object.entries(want ?? {})) {
+    const got = v.data[k];
+    if (got === undefined || (kind !== 'any' && kindOf(got) !== kind)) return `data.${k}`;
+  }
+  return undefined;
+}
+
+/** What the hash covers: the RFC 8785 text of the event without `hash`. */
+export function hashInput(e: Omit<JournalEvent, 'hash'> & { hash?: string }): string {
+  const rest: Record<string, unknown> = { ...e };
+  delete rest.hash;
+  if (rest.seen === undefined) delete rest.seen;
+  return canonical(rest);
+}
+
+/** The line in the file (without its newline): fields in the documented order, for people reading it. */
+export function serialize(e: JournalEvent): string {
+  const s = JSON.stringify;
+  const seen = e.seen ? `,"seen":${canonical(e.seen)}` : '';
+  return `{"seq":${e.seq},"at":${s(e.at)},"tz":${s(e.tz)},"actor":${s(e.actor)},"type":${s(e.type)},"data":${canonical(e.data)}${seen},"prev":${s(e.prev)},"hash":${s(e.hash)}}`;
+}

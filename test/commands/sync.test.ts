@@ -1,0 +1,96 @@
+// Sync through git with real processes: a bare repository and two clones in a temp folder, a
+// writer in each, interleaved events and `irbook sync` both ways. Both clones end with the same
+// merged timeline, verify passes on both, and git never reports a conflict.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = mkdtempSync(join(tmpdir(), 'irbook-sync-'));
+const bare = join(root, 'store.git');
+const sh = join(root, 'shanghai');
+const tk = join(root, 'tokyo');
+const git = (cwd: string, ...args: string[]) => {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+};
+const irbook = (store: string, site: string, actor: string, ...args: string[]) =>
+  spawnSync(process.execPath, ['bin/irbook.js', ...args], { encoding: 'utf8', input: '', env: { ...process.env, IRBOOK_STORE: store, IRBOOK_SITE: site, IRBOOK_ACTOR: actor, NO_COLOR: '1', IRBOOK_LANG: 'en', IRBOOK_PLAYBOOKS: 'playbooks' } });
+const ok = (r: ReturnType<typeof irbook>) => {
+  expect(r.status, r.stdout + r.stderr).toBe(0);
+  return r.stdout;
+};
+
+beforeAll(() => {
+  git(root, 'init', '-q', '--bare', '-b', 'main', bare);
+  for (const c of [sh, tk]) {
+    git(root, 'clone', '-q', bare, c);
+    git(c, 'config', 'user.name', c === sh ? 'zhang' : 'li');
+    git(c, 'config', 'user.email', 'x@example.cn');
+    git(c, 'checkout', '-q', '-B', 'main');
+  }
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('irbook sync', () => {
+  it('two sites work one incident: identical merged timelines, verify passes on both, no conflict', () => {
+    const start = ok(irbook(sh, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml'));
+    const id = /INC-\d{8}-SH-\d{3}/.exec(start)![0];
+    ok(irbook(sh, 'SH', 'zhang', 'sync'));
+    ok(irbook(tk, 'TK', 'li', 'sync'));
+    // Interleaved: notes on both sides, syncs in both directions, a second incident in Tokyo.
+    for (let round = 0; round < 4; round++) {
+      ok(irbook(tk, 'TK', 'li', 'note', id, `Tokyo note ${round}`));
+      ok(irbook(sh, 'SH', 'zhang', 'note', id, `Shanghai note ${round}`));
+      ok(irbook(round % 2 ? sh : tk, round % 2 ? 'SH' : 'TK', round % 2 ? 'zhang' : 'li', 'sync'));
+      ok(irbook(round % 2 ? tk : sh, round % 2 ? 'TK' : 'SH', round % 2 ? 'li' : 'zhang', 'sync'));
+    }
+    const tkStart = ok(irbook(tk, 'TK', 'li', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml'));
+    expect(tkStart).toMatch(/INC-\d{8}-TK-001/);
+    ok(irbook(tk, 'TK', 'li', 'sync', id)); // one incident only: the new one stays local
+    ok(irbook(sh, 'SH', 'zhang', 'sync'));
+    ok(irbook(tk, 'TK', 'li', 'sync'));
+    ok(irbook(sh, 'SH', 'zhang', 'sync'));
+
+    const a = JSON.parse(ok(irbook(sh, 'SH', 'zhang', 'timeline', id, '--json'))) as unknown[];
+    const b = JSON.parse(ok(irbook(tk, 'TK', 'li', 'timeline', id, '--json'))) as unknown[];
+    expect(a).toEqual(b);
+    expect(a.filter((e) => (e as { type: string }).type === 'note.added')).toHaveLength(8);
+    for (const [store, site, actor] of [[sh, 'SH', 'zhang'], [tk, 'TK', 'li']] as const) {
+      ok(irbook(store, site, actor, 'verify', id));
+      expect(git(store, 'status', '--porcelain')).not.toMatch(/^(UU|AA|DU|UD) /m);
+      expect(readdirSync(store).filter((n) => n.startsWith('INC-')).sort()).toEqual(readdirSync(sh).filter((n) => n.startsWith('INC-')).sort());
+    }
+    expect(git(sh, 'log', '--oneline').split('\n').filter(Boolean).length).toBeGreaterThan(4);
+  }, 120_000);
+
+  it('notes appended while sync runs are never lost: each waits for the chain lock, and the next sync carries them', async () => {
+    const id = /INC-\d{8}-SH-\d{3}/.exec(ok(irbook(sh, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml')))![0];
+    const bg = (args: string[]) => new Promise<number | null>((res) => {
+      const c = spawn(process.execPath, ['bin/irbook.js', ...args], { stdio: 'ignore', env: { ...process.env, IRBOOK_STORE: sh, IRBOOK_SITE: 'SH', IRBOOK_ACTOR: 'zhang', IRBOOK_PLAYBOOKS: 'playbooks' } });
+      c.once('close', res);
+    });
+    const codes = await Promise.all([bg(['sync']), ...Array.from({ length: 10 }, (_, i) => bg(['note', id, `during sync ${i}`]))]);
+    expect(codes).toEqual(Array(11).fill(0));
+    ok(irbook(sh, 'SH', 'zhang', 'sync'));
+    ok(irbook(tk, 'TK', 'li', 'sync'));
+    const notes = (JSON.parse(ok(irbook(tk, 'TK', 'li', 'timeline', id, '--json'))) as { type: string; data: { text?: string } }[]).filter((e) => e.type === 'note.added').map((e) => e.data.text).sort();
+    expect(notes).toEqual(Array.from({ length: 10 }, (_, i) => `during sync ${i}`).sort());
+    ok(irbook(tk, 'TK', 'li', 'verify', id));
+    expect(git(sh, 'status', '--porcelain', '--', `${id}/journal`)).toBe(''); // every line committed
+  }, 120_000);
+
+  it('says what to run without a repository or a remote, and refuses the playbook repository', () => {
+    const plain = join(root, 'plain');
+    mkdirSync(plain);
+    const r1 = irbook(plain, 'SH', 'zhang', 'sync');
+    expect([r1.status, r1.stderr]).toEqual([2, expect.stringContaining(`git -C ${plain} init`)]);
+    git(plain, 'init', '-q');
+    const r2 = irbook(plain, 'SH', 'zhang', 'sync');
+    expect([r2.status, r2.stderr]).toEqual([2, expect.stringContaining('remote add origin')]);
+    const inRepo = spawnSync(process.execPath, ['bin/irbook.js', 'sync'], { encoding: 'utf8', env: { ...process.env, IRBOOK_STORE: process.cwd(), IRBOOK_PLAYBOOKS: 'playbooks', IRBOOK_LANG: 'en' } });
+    expect([inRepo.status, inRepo.stderr]).toEqual([2, expect.stringContaining('playbook repository')]);
+  });
+});
