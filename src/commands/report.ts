@@ -39,7 +39,7 @@ export async function run(ctx: Context, id: string, o: ReportOptions): Promise<n
   }
   const input = {
     playbook: inc.playbook, events: inc.events, template: tpl, clocks: inc.catalog.clocks, parties: inc.catalog.parties, generatedAt: new Date(),
-    ...(profile ? { profile } : {}), appendix: o.appendix === true, draft: o.draft === true,
+    ...(profile ? { profile } : {}), appendix: o.appendix === true, draft: o.draft === true, heads: v.heads,
   };
   const model = withTemplate(file, () => buildReport(input));
   const foreign = model.meta.untranslated ?? [];

@@ -9,6 +9,7 @@ import { buildReport, type ReportInput } from '../../src/core/report/build.js';
 import { renderMarkdown } from '../../src/core/report/markdown.js';
 import type { TableSection } from '../../src/core/report/model.js';
 import type { SessionEvent } from '../../src/core/session/events.js';
+import { parseHeads, type Head } from '../../src/core/journal/heads.js';
 import { runInMemory } from '../support/memory-session.js';
 
 const { playbook } = loadPlaybook('chat-leak', 'playbooks');
@@ -25,7 +26,9 @@ async function journal(extra: (events: SessionEvent[]) => void = () => undefined
 const push = (events: SessionEvent[], type: string, data: Record<string, unknown>) =>
   events.push({ seq: events.length + 1, at: '2026-12-15T05:00:00.000Z', tz: 'Asia/Shanghai', actor: 'li', type, data });
 
-const report = (events: SessionEvent[], id: string, extra: Partial<ReportInput> = {}) => buildReport({ playbook, events, template: template(id), clocks: clocks!, parties, generatedAt, ...extra });
+// The journal heads the command passes in (from verifyIncident): two writers.
+const heads: Head[] = [{ writer: 'zhang@sh-01', seq: 42, hash: '9f3c'.repeat(16) }, { writer: 'li.wei@tokyo', seq: 7, hash: '0ab1'.repeat(16) }];
+const report = (events: SessionEvent[], id: string, extra: Partial<ReportInput> = {}) => buildReport({ playbook, events, template: template(id), clocks: clocks!, parties, generatedAt, heads, ...extra });
 
 describe('Markdown reports of a finished chat-leak session', () => {
   it.each(['hq', 'cac', 'ppc', 'summary'])('%s matches its snapshot', async (id) => {
@@ -41,7 +44,7 @@ describe('report rules', () => {
   it('is the same for the same journal, generated-at aside', async () => {
     const events = await journal();
     const a = report(events, 'hq');
-    const b = buildReport({ playbook, events, template: template('hq'), clocks: clocks!, parties, generatedAt: new Date() });
+    const b = report(events, 'hq', { generatedAt: new Date() });
     expect({ ...b, meta: { ...b.meta, generatedAt: '', generatedAtText: '' } }).toEqual({ ...a, meta: { ...a.meta, generatedAt: '', generatedAtText: '' } });
   });
 
@@ -108,5 +111,22 @@ describe('report rules', () => {
     expect(model.meta.finished).toBe(false);
     expect(model.meta.unfinishedNotice).toMatch(/未完了/);
     expect(renderMarkdown(model).split('\n').slice(0, 8).join('\n')).toMatch(/未完了/);
+  });
+
+  it.each<[string, RegExp]>([['hq', /^## ジャーナルの検証値$/m], ['ppc', /^## ジャーナルの検証値$/m], ['cac', /^## 日志校验值$/m], ['summary', /^## Journal heads$/m]])(
+    '%s ends with the journal heads, labelled in its language, as verify --report reads them', async (id, label) => {
+      const model = report(await journal(), id);
+      expect(model.heads).toEqual(heads);
+      const md = renderMarkdown(model);
+      expect(md).toMatch(label);
+      // The last block of the document, every writer in it, read back exactly.
+      expect(md.trimEnd().split('\n').slice(-5)[0]).toMatch(label);
+      expect(parseHeads(md)).toEqual([{ incident: 'INC-20261123-001', heads: [heads[1], heads[0]] }]);
+    });
+
+  it('prints no heads block when it is given none', async () => {
+    const model = report(await journal(), 'hq', { heads: [] });
+    expect(model.heads).toBeUndefined();
+    expect(renderMarkdown(model)).not.toMatch(/irbook-heads|ジャーナルの検証値/);
   });
 });

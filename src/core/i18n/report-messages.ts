@@ -119,6 +119,8 @@ export const REPORT: Catalog = {
   // Documents their recipients accept (sections-hq.ts, sections-recipient.ts)
   'zone-line': { en: 'All times are {name} ({tz}, {offset}).', ja: '時刻はすべて{name}（{tz}、{offset}）で表記しています。', zh: '本文件时间均为{name}（{tz}，{offset}）。' },
   'draft-mark': { en: 'DRAFT', ja: '下書き', zh: '草稿' },
+  // The journal heads a report was made from (integrity data: every document carries them).
+  'journal-heads': { en: 'Journal heads', ja: 'ジャーナルの検証値', zh: '日志校验值' },
   'missing-field': { en: '(missing: {field})', ja: '（未記入: {field}）', zh: '（未填写：{field}）' },
   'sec-headline': { en: 'Incident at a glance', ja: '事故の概要', zh: '事件概要' },
   'sec-status': { en: 'Where the response stands', ja: '対応状況', zh: '处置情况' },

@@ -20,6 +20,7 @@ import { RECIPIENT_BUILDERS } from './sections-recipient.js';
 import { HQ_BUILDERS } from './sections-hq.js';
 import { DRILL_BUILDERS } from './sections-drill.js';
 import { zoneLine } from './zone.js';
+import type { Head } from '../journal/heads.js';
 
 export interface ReportInput {
   playbook: Playbook;
@@ -36,6 +37,8 @@ export interface ReportInput {
   draft?: boolean;
   /** What is still owed (今後の対応・残課題); by default worked out from the clocks and stages. */
   openItems?: readonly OpenItem[];
+  /** The journal heads (per writer: seq and hash) the events were read up to; every document prints them. */
+  heads?: readonly Head[];
 }
 
 export interface Ctx {
@@ -131,8 +134,11 @@ export function buildReport(input: ReportInput): ReportModel {
       zoneLine: zoneLine(c.tz, c.lang, first),
       pageLabel: c.t('page', { page: '{page}', pages: '{pages}' }), generatedLabel: c.t('generated-label'),
       ...(c.foreign.length ? { untranslated: [...new Set(c.foreign)] } : {}),
+      ...(input.heads?.length ? { headsLabel: c.t('journal-heads') } : {}),
     },
     sections,
+    // Integrity data, not internal content: authority documents carry them too.
+    ...(input.heads?.length ? { heads: [...input.heads] } : {}),
   };
 }
 

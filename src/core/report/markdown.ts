@@ -1,6 +1,7 @@
 // The ReportModel as Markdown: headings, key/value tables, tables, and the stage chart as a table.
 // Every text in the model is plain text, much of it typed by people: it is escaped so that it can
 // never become HTML, an image, a link or a heading.
+import { formatHeads } from '../journal/heads.js';
 import type { ReportModel, Section } from './model.js';
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -56,6 +57,9 @@ export function renderMarkdown(m: ReportModel): string {
     '',
     ...(meta.unfinishedNotice ? [`> ⚠ ${escapeInline(meta.unfinishedNotice)}`, ''] : []),
     ...m.sections.flatMap(section),
+    // Last, as one line in a code block (never escaped, so `verify --report` and a person copying
+    // it to --expect read the same tokens).
+    ...(m.heads?.length ? [`## ${escapeInline(meta.headsLabel ?? '')}`, '', '```text', formatHeads(meta.incident, m.heads), '```', ''] : []),
   ];
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

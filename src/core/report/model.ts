@@ -1,5 +1,6 @@
 // The ReportModel: everything a report shows, already in the template's language and time zone,
 // as plain data. buildReport makes it from the journal; the Markdown, JSON and PDF renderers draw it.
+import type { Head } from '../journal/heads.js';
 import type { Lang } from '../i18n/lang.js';
 
 export interface ReportMeta {
@@ -33,6 +34,8 @@ export interface ReportMeta {
   /** Footer texts: "page {page} / {pages}" pattern and the generated-at label. */
   pageLabel: string;
   generatedLabel: string;
+  /** The label of the journal heads block (ジャーナルの検証値), when the model has `heads`. */
+  headsLabel?: string;
 }
 
 export interface FieldsSection { kind: 'fields'; id: string; title: string; rows: [label: string, value: string][] }
@@ -62,4 +65,9 @@ export interface ChartSection {
 
 export type Section = FieldsSection | TextSection | TableSection | ChartSection;
 
-export interface ReportModel { meta: ReportMeta; sections: Section[] }
+export interface ReportModel {
+  meta: ReportMeta;
+  sections: Section[];
+  /** The incident's journal heads the report was made from, per writer: `verify --report` reads them back. */
+  heads?: Head[];
+}
