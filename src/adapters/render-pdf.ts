@@ -1,7 +1,8 @@
 // The PDF renderer: draws a ReportModel on A4 pages with embedded, subset Noto Sans JP / SC.
 // pdfkit and the fonts load only here, when a PDF is drawn, never at CLI start-up.
 import { stat } from 'node:fs/promises';
-import type { ReportMeta, ReportModel, Section } from '../core/report/model.js';
+import { formatHeads } from '../core/journal/heads.js';
+import type { ReportModel, Section } from '../core/report/model.js';
 import type { Doc } from './pdf/doc.js';
 import type { Ctx } from './pdf/layout.js';
 import { atomicStream } from './atomic-write.js';
@@ -13,9 +14,9 @@ const LANG_TAG = { ja: 'ja-JP', zh: 'zh-CN', en: 'en' } as const;
 
 /** Draw the report to `out` (a file path). `onProgress(done, total)` is called once per section. */
 export async function renderPdf(model: ReportModel, out: string, opts: PdfOptions = {}): Promise<PdfResult> {
-  const [{ default: PDFDocument }, { Fonts }, { Typesetter }, layout, frame, { table, fields }, { chart }] = await Promise.all([
+  const [{ default: PDFDocument }, { Fonts }, { Typesetter }, layout, frame, { table, fields }, { chart }, { headsBlock }] = await Promise.all([
     import('pdfkit'), import('./pdf/fonts.js'), import('./pdf/text.js'), import('./pdf/layout.js'),
-    import('./pdf/frame.js'), import('./pdf/table.js'), import('./pdf/chart.js'),
+    import('./pdf/frame.js'), import('./pdf/table.js'), import('./pdf/chart.js'), import('./pdf/heads.js'),
   ]);
   const { meta } = model;
   const { PAGE } = layout;
@@ -26,7 +27,7 @@ export async function renderPdf(model: ReportModel, out: string, opts: PdfOption
     bufferPages: true,
     lang: LANG_TAG[meta.lang],
     displayTitle: true,
-    info: info(meta),
+    info: info(model),
   });
 
   // Written beside the target and renamed at the end, so a failure never leaves half a PDF at `out`
@@ -56,6 +57,7 @@ export async function renderPdf(model: ReportModel, out: string, opts: PdfOption
       }
       opts.onProgress?.(i + 1, total);
     });
+    if (model.heads?.length) headsBlock(c, model.heads);
     frame.footers(c);
     pages = doc.bufferedPageRange().count;
     doc.end();
@@ -68,14 +70,18 @@ export async function renderPdf(model: ReportModel, out: string, opts: PdfOption
   return { bytes: (await stat(out)).size, pages };
 }
 
-function info(meta: ReportMeta): PDFKit.DocumentInfo {
+function info({ meta, heads }: ReportModel): PDFKit.DocumentInfo {
   const pb = meta.playbook;
   const created = new Date(meta.generatedAt);
+  const marks = [meta.classification, meta.draftMark, meta.exercise ? meta.exerciseMark ?? 'EXERCISE' : ''].filter(Boolean);
+  // Keywords stay ASCII, so pdfkit writes them as a plain string `verify --report` finds in the
+  // file's bytes (any other character makes the whole string UTF-16); the marks go to Subject.
+  const ascii = (s: string) => /^[\x20-\x7e]*$/.test(s);
   return {
     Title: `${meta.title} — ${meta.incident}`,
     ...(meta.responders.length ? { Author: meta.responders.join(', ') } : {}),
-    Subject: `${pb.title} (${pb.id} ${pb.version})`,
-    Keywords: [meta.incident, meta.template, meta.classification, meta.exercise ? meta.exerciseMark ?? 'EXERCISE' : ''].filter(Boolean).join(', '),
+    Subject: [`${pb.title} (${pb.id} ${pb.version})`, ...marks].join(' · '),
+    Keywords: [meta.incident, meta.template, heads?.length ? formatHeads(meta.incident, heads) : ''].filter((k) => k && ascii(k)).join(', '),
     Creator: 'irbook',
     ...(Number.isNaN(created.getTime()) ? {} : { CreationDate: created, ModDate: created }),
   };

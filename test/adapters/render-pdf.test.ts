@@ -11,9 +11,17 @@ import { Fonts } from '../../src/adapters/pdf/fonts.js';
 import { Typesetter, type Line } from '../../src/adapters/pdf/text.js';
 import { renderPdf, type PdfResult } from '../../src/adapters/render-pdf.js';
 import type { ReportModel, TableSection } from '../../src/core/report/model.js';
+import { formatHeads, parseHeads, type Head } from '../../src/core/journal/heads.js';
 
 const fixture = (lang: 'ja' | 'zh'): ReportModel =>
   JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/report-model.${lang}.json`, import.meta.url)), 'utf8')) as ReportModel;
+// The journal heads the report command adds to every model (two writers).
+const HEADS: Head[] = [{ writer: 'zhang@sh-01', seq: 42, hash: '9f3c'.repeat(16) }, { writer: 'li.wei@tokyo', seq: 7, hash: '0ab1'.repeat(16) }];
+const HEADS_LABEL = { ja: 'ジャーナルの検証値', zh: '日志校验值' } as const;
+const withHeads = (lang: 'ja' | 'zh'): ReportModel => {
+  const m = fixture(lang);
+  return { ...m, meta: { ...m.meta, headsLabel: HEADS_LABEL[lang] }, heads: HEADS };
+};
 
 const missing = ['pdftotext', 'pdffonts', 'pdftoppm', 'pdfinfo'].filter((cmd) => spawnSync(cmd, ['-v']).error);
 const why = missing.length ? ` — SKIPPED: ${missing.join(', ')} not found (apt-get install poppler-utils)` : '';
@@ -48,7 +56,7 @@ describe.skipIf(missing.length > 0)(`renderPdf, read back with poppler${why}`, (
 
   beforeAll(async () => {
     for (const lang of ['ja', 'zh'] as const) {
-      const model = fixture(lang);
+      const model = withHeads(lang);
       const file = join(dir, `${lang}.pdf`);
       const progress: [number, number][] = [];
       const result = await renderPdf(model, file, { onProgress: (d, t) => progress.push([d, t]) });
@@ -157,6 +165,24 @@ describe.skipIf(missing.length > 0)(`renderPdf, read back with poppler${why}`, (
       expect(out).toMatch(new RegExp(`CreationDate:\\s+${esc(meta.generatedAt.slice(0, 19))}`));
       expect(out).toContain('Page size:       595.28 x 841.89 pts (A4)');
       expect(readFileSync(d().file, 'latin1')).toMatch(new RegExp(`/Lang \\(${meta.lang === 'ja' ? 'ja-JP' : 'zh-CN'}\\)`));
+    });
+
+    it('ends with the journal heads in small text on its last page, and keeps them in its Keywords', () => {
+      const { raw, layout, file, model } = d();
+      const last = raw.length - 1;
+      expect(raw[last]).toContain(HEADS_LABEL[lang]);
+      // One writer a line, as a person copies them to --expect; the text reads back as the same heads.
+      for (const h of HEADS) expect(raw[last]).toMatch(new RegExp(`^${esc(`${h.writer}:${h.seq}:${h.hash}`)}$`, 'm'));
+      expect(parseHeads(raw[last] ?? '')).toEqual([{ incident: model.meta.incident, heads: [HEADS[1], HEADS[0]] }]);
+      for (const page of layout.slice(0, last)) expect(page).not.toContain('irbook-heads');
+      // At the foot of the page: below everything else but the footer.
+      const lines = (layout[last] ?? '').split('\n').filter((l) => l.trim());
+      expect(lines.at(-2)?.trim()).toBe(`${HEADS[0]!.writer}:${HEADS[0]!.seq}:${HEADS[0]!.hash}`);
+      const info = run('pdfinfo', [file]).out;
+      expect(info).toContain(`Keywords:        ${model.meta.incident}, ${model.meta.template}, ${formatHeads(model.meta.incident, HEADS)}`);
+      expect(info).toMatch(new RegExp(`Subject:.*${esc(model.meta.classification)}`));
+      // As `verify --report` reads it: a plain string in the file's bytes.
+      expect(parseHeads(readFileSync(file, 'latin1'))[0]?.heads).toEqual([HEADS[1], HEADS[0]]);
     });
 
     it('renders every page with pdftoppm', () => {
