@@ -10,10 +10,16 @@ import type { Playbook } from '../core/playbook/schema.js';
 import type { Presenter } from '../core/session/run.js';
 import type { OpenItem } from '../core/session/open-items.js';
 import { byTimeLeft } from '../core/session/summary.js';
+import { echoNumber } from '../core/session/number-echo.js';
+import { crossingLines, type Threshold } from '../core/session/thresholds.js';
 import { formatSpan, formatTime } from '../core/time/format.js';
 import { sanitize } from '../core/text/sanitize.js';
 
-export interface PresenterOptions { lang: Lang; tz: string; c: ChalkInstance; out(line: string): void; playbook: Playbook; exercise: boolean; echo: boolean }
+export interface PresenterOptions {
+  lang: Lang; tz: string; c: ChalkInstance; out(line: string): void; playbook: Playbook; exercise: boolean; echo: boolean;
+  /** The playbook's numeric thresholds: an echoed number notes the ones it crosses (answers files are not asked). */
+  thresholds?: readonly Threshold[];
+}
 
 export function clockLine(v: ClockView, lang: Lang, tz: string, c: ChalkInstance): string | undefined {
   const t = (code: string, p: Record<string, string | number>) => message(code, p, lang);
@@ -101,7 +107,13 @@ export function terminalPresenter(o: PresenterOptions): Presenter {
         o.out(o.c.bgYellow.black.bold(` ${t('inject-heading', { after: String(e.data.after) })} `) + ' ' + o.c.yellow.bold(sanitize(text)));
         return;
       }
-      if (o.echo && EchoTypes.has(e.type)) o.out(o.c.dim(`  · ${sanitize(describeEvent(e, o.lang, o.tz))}`));
+      if (!o.echo || !EchoTypes.has(e.type)) return;
+      o.out(o.c.dim(`  · ${sanitize(describeEvent(e, o.lang, o.tz))}`));
+      const d = e.data as { fact?: unknown; value?: unknown };
+      if ((e.type === 'fact.recorded' || e.type === 'fact.amended') && typeof d.value === 'number' && typeof d.fact === 'string') {
+        o.out(o.c.dim(`    = ${echoNumber(d.value, d.fact, o.lang)}`));
+        for (const l of crossingLines(o.thresholds ?? [], d.fact, d.value, o.lang)) o.out(o.c.yellow(`    ⚠  ${l}`));
+      }
     },
   };
 }

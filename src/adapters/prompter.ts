@@ -10,6 +10,8 @@ import type { Fact, Option, Step } from '../core/playbook/schema.js';
 import type { SessionClock } from '../core/session/clock.js';
 import { MAX_NOTE, beforeAware, parseDatetime, parseFact, type Parsed } from '../core/session/input.js';
 import { UNKNOWN } from '../core/session/kinds/ask.js';
+import { echoNumber } from '../core/session/number-echo.js';
+import { crossingLines, type Threshold } from '../core/session/thresholds.js';
 import { StepDeferred, type Prompter } from '../core/session/run.js';
 import { sanitize } from '../core/text/sanitize.js';
 import { formatSpan } from '../core/time/format.js';
@@ -22,6 +24,8 @@ export interface TerminalOptions {
   out(line: string): void;
   /** Facts the reporting clocks read: a yes/no on one of them has no preselected answer. */
   clockFacts?: ReadonlySet<string>;
+  /** The playbook's numeric thresholds: a number at or beyond one is confirmed before it is kept. */
+  thresholds?: readonly Threshold[];
   /** The incident menu, opened from the prompt of `step`; returns to re-ask, or throws to leave the prompt. */
   menu?(step: Step): Promise<void>;
 }
@@ -79,11 +83,23 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
     }
     const hints = [fact.type === 'datetime' ? t('datetime-hint', { tz: o.tz }) : '', fact.unknown_ok ? t('unknown-hint') : ''].filter(Boolean).join(' · ');
     const isUnknown = (v: string) => fact.unknown_ok === true && UNKNOWN_WORDS.has(v.trim().toLowerCase());
-    const raw = await typed(step, `${q}${hints ? o.c.dim(` (${hints})`) : ''}`, (v) => (isUnknown(v) ? true : check(parseFact(fact, v, clock()))));
-    if (isUnknown(raw)) return UNKNOWN;
-    const r = parseFact(fact, raw, clock());
-    if (!r.ok) throw new Error(`unreachable: ${name} passed validation`);
-    return r.value;
+    for (;;) {
+      const raw = await typed(step, `${q}${hints ? o.c.dim(` (${hints})`) : ''}`, (v) => (isUnknown(v) ? true : check(parseFact(fact, v, clock()))));
+      if (isUnknown(raw)) return UNKNOWN;
+      const r = parseFact(fact, raw, clock());
+      if (!r.ok) throw new Error(`unreachable: ${name} passed validation`);
+      if (typeof r.value !== 'number' || await confirmNumber(step, name, r.value)) return r.value;
+    }
+  }
+
+  /** Say a typed number back with its unit; one that crosses a threshold is kept only on an explicit yes. */
+  async function confirmNumber(step: Step, name: string, value: number): Promise<boolean> {
+    const shown = echoNumber(value, name, o.lang);
+    o.out(o.c.cyan(`  ${t('number-echo', { value: shown })}`));
+    const lines = crossingLines(o.thresholds ?? [], name, value, o.lang);
+    if (!lines.length) return true;
+    for (const l of lines) o.out(o.c.yellow(`  ⚠  ${l}`));
+    return choose(step, t('threshold-confirm-q', { value: shown }), [{ value: true, name: t('threshold-keep', { value: shown }) }, { value: false, name: t('threshold-retype') }], { blank: true });
   }
 
   return {

@@ -6,6 +6,7 @@ import type { Profile } from '../core/profile/schema.js';
 import type { Answers, Inject } from '../core/session/answers.js';
 import { amendsAfter } from '../core/session/changes.js';
 import { sessionZone } from '../core/session/plan.js';
+import { thresholdsOf } from '../core/session/thresholds.js';
 import type { SessionClock } from '../core/session/clock.js';
 import { evaluatorFor } from '../core/session/evaluator.js';
 import { stamp, type NewEvent, type Stamp } from '../core/session/events.js';
@@ -78,7 +79,8 @@ export async function walk(w: Walk): Promise<number> {
   const tz = w.stamp.tz;
   const ev = evaluatorFor(w.playbook);
   const clocks = clockEngine(w.clocks);
-  const presenter = terminalPresenter({ lang: ctx.lang, tz, c: ctx.c, out, playbook: w.playbook, exercise: w.stamp.exercise ?? false, echo: w.answers !== undefined });
+  const thresholds = thresholdsOf(w.playbook, w.clocks, ctx.lang);
+  const presenter = terminalPresenter({ lang: ctx.lang, tz, c: ctx.c, out, playbook: w.playbook, exercise: w.stamp.exercise ?? false, echo: w.answers !== undefined, thresholds });
   const append = (e: NewEvent) => journal.append(stamp(e, { ...w.stamp, at: w.clock.now().toISOString() }));
   // The menu's code loads when it is first opened: it stays out of the time to the first prompt.
   const menu = async (step: Step) => (await import('../adapters/menu.js')).incidentMenu({
@@ -90,7 +92,7 @@ export async function walk(w: Walk): Promise<number> {
     parties: w.parties,
     ev,
     clocks,
-    prompter: w.answers ? scriptedPrompter(w.answers.answers, w.clock, tz) : terminalPrompter({ lang: ctx.lang, tz, clock: w.clock, c: ctx.c, out, clockFacts: new Set(Object.keys(w.clocks.facts)), menu }),
+    prompter: w.answers ? scriptedPrompter(w.answers.answers, w.clock, tz) : terminalPrompter({ lang: ctx.lang, tz, clock: w.clock, c: ctx.c, out, clockFacts: new Set(Object.keys(w.clocks.facts)), thresholds, menu }),
     presenter,
     append,
     now: () => w.clock.now(),

@@ -124,6 +124,14 @@ describe.skipIf(!TMUX)(TITLE, () => {
     return s;
   }
 
+  /** A typed number is said back; one above APPI's > 1000 is kept on an explicit yes (no answer preselected). */
+  async function keepNumber(shown: string): Promise<void> {
+    const q = `プレイブックの判断基準を超える値です。${shown} で確定しますか`;
+    await reach(q);
+    expect(cursor(pane.screen())).toBe('— 選択してください —');
+    await pickAt(q, `はい、${shown} で確定する`);
+  }
+
   /** Type a shell command in the pane (after clearing the screen) with its exit code echoed. */
   async function shell(cmd: string): Promise<void> {
     await pane.clear();
@@ -180,6 +188,7 @@ describe.skipIf(!TMUX)(TITLE, () => {
     const persons = '影響を受ける本人の数（推定可）';
     await typeRejected(persons, 'abc', /^> 整数を入力してください/m);
     await typeText(persons, '1500');
+    await keepNumber('1,500人');
 
     // ── 3. Ctrl-C at the next prompt ─────────────────────────────────────────────────────────
     const malicious = '不正の目的（持ち出し・売却・嫌がらせ等）の疑いがあるか';
@@ -331,6 +340,49 @@ answers:
     expect(events.filter((e) => e.type === 'stage.completed').map((e) => e.data.stage)).toEqual(['detect', 'initial_response', 'investigate', 'disclose', 'recover']);
   }, 120_000);
 
+  it('says a typed 128万 back with its unit and 万 reading, and has a threshold-crossing value confirmed', async () => {
+    await shell('node bin/irbook.js start chat-leak --lang ja --tz Asia/Shanghai --actor e2e');
+    const id = (await pane.waitFor(/インシデント (INC-\d{8}-\d{3}) を開始しました/, 'the session-started line'))[1] ?? '';
+    await check('報告対象の「異常」に該当することを確認した');
+    await check('報告ルートに従い');
+    await typeText('会社が漏えいを知った日時', shanghai(2));
+    await typeText('投稿・転送が行われた日時（分かる範囲で）', shanghai(3));
+    await choose('使われたチャットツール', 'WeChat（微信）');
+    await choose('どこに投稿・転送されたか', '社外の人を含むグループ');
+    const cats = '含まれていた情報の種類';
+    await reach(cats);
+    await pane.press('Down', 'Space', 'Enter');
+    await pane.waitFor(answered(cats, '個人情報 (personal)'), 'data_categories answered');
+    await pane.waitFor(/^❯◯ 氏名 \(name\)/m, 'the cursor on 氏名');
+    await pane.press('Space', 'Enter');
+
+    const persons = '影響を受ける本人の数（推定可）';
+    await typeText(persons, '128万');
+    const confirm = 'プレイブックの判断基準を超える値です。1,280,000人（128万人） で確定しますか';
+    await reach(confirm);
+    const shown = after(pane.screen(), `✔ ${persons}`);
+    expect(shown).toContain('入力値: 1,280,000人（128万人）');
+    // The 较大 grade (CAC) and APPI's "more than 1,000" (PPC clocks) are both named.
+    expect(shown).toMatch(/⚠ {2}1,280,000人（128万人） は 1,000,000人（100万人） \(policy\.grade_relatively_major_persons\) 以上です: 較大[^\n]*\[grade\]/);
+    expect(shown).toMatch(/⚠ {2}1,280,000人（128万人） は 1,000人 を超えています: 個人情報保護委員会への速報/);
+    expect(cursor(pane.screen())).toBe('— 選択してください —');
+    await pickAt(confirm, 'いいえ、入力し直す');
+
+    // Asked again: 1500 no longer reaches the grade, but is still above APPI's 1,000.
+    await typeText(persons, '1500');
+    await reach('プレイブックの判断基準を超える値です。1,500人 で確定しますか');
+    const again = after(pane.screen(), '入力値: 1,500人');
+    expect(again).toContain('1,500人 は 1,000人 を超えています');
+    expect(again).not.toContain('1,000,000人');
+    await keepNumber('1,500人');
+    await reach('不正の目的（持ち出し・売却・嫌がらせ等）の疑いがあるか');
+    await pane.press('C-c');
+    expect(await exitCode()).toBe(130);
+
+    const recorded = journal(id).filter((e) => e.type === 'fact.recorded' && e.data.fact === 'persons_affected');
+    expect(recorded.map((e) => e.data.value)).toEqual([1500]);
+  }, 120_000);
+
   it('offers an overdue-or-near notification by itself, and opens the incident menu from a prompt', async () => {
     await shell('node bin/irbook.js start chat-leak --lang ja --tz Asia/Shanghai --actor e2e');
     const id = (await pane.waitFor(/インシデント (INC-\d{8}-\d{3}) を開始しました/, 'the session-started line'))[1] ?? '';
@@ -350,6 +402,7 @@ answers:
     await pane.press('Space', 'Enter');
     await pane.waitFor(answered(items, '氏名 (name)'), 'data_items answered');
     await typeText('影響を受ける本人の数（推定可）', '1500');
+    await keepNumber('1,500人');
     // The circumstances: APPI reaches the data and it was not encrypted, so the PPC clocks run.
     const circumstances: [string, string][] = [
       ['不正の目的（持ち出し・売却・嫌がらせ等）の疑いがあるか', 'いいえ'],
