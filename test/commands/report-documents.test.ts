@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { load } from 'js-yaml';
 import { incidentEvents } from '../support/chains.js';
 
 const store = mkdtempSync(join(tmpdir(), 'irbook-docs-'));
@@ -104,6 +105,19 @@ it('refuses the drill template for a real incident (exit 2)', () => {
   const r = irbook('report', id, '-t', 'drill', '-f', 'md', '-o', '-');
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/drills/);
+});
+
+it('puts the whole of the HQ page 1 on page 1 of the demo PDF, the reporter block included', () => {
+  // The demo: the chat-leak answers with the organisation profile, as the README shows it.
+  const a = irbook('--profile', PROFILE, 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml');
+  expect(a.status, a.stderr).toBe(0);
+  const demo = /INC-\d{8}-SH01-\d{3}/.exec(a.stdout)![0];
+  const out = join(store, 'hq-demo.pdf');
+  const r = irbook('--profile', PROFILE, 'report', demo, '-t', 'hq', '-o', out, '--force');
+  expect(r.status, r.stderr).toBe(0);
+  const page1 = spawnSync('pdftotext', ['-f', '1', '-l', '1', '-layout', out, '-'], { encoding: 'utf8' }).stdout;
+  const { reporter } = (load(readFileSync(PROFILE, 'utf8')) as { parties: { hq: { reporter: { name: string; phone: string; email: string } } } }).parties.hq;
+  for (const w of ['件名', '発生・発覚日時', '被害', '原因', '対応状況', '今後の対応・残課題', '報告者', reporter.name, reporter.phone, reporter.email]) expect(page1).toContain(w);
 });
 
 describe('each document\'s items in order, read back from the PDF', () => {

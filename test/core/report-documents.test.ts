@@ -69,6 +69,8 @@ describe.each(outside)('the %s document (leaves the company)', (id) => {
 
 const titles = (m: ReportModel) => m.sections.map((s) => s.title).filter(Boolean);
 
+// The recall that was recommended, declined: an override, so a key decision.
+const recallDeclined = (await runInMemory(playbook, clocks!, parties, { ...answers, recall: { answer: false, reason: 'グループは既に解散していた' } })).events;
 describe('the HQ 事故報告書', () => {
   const model = build('hq');
   it('opens with 件名, dates, damage with units, cause, status in words, open items, reporter', () => {
@@ -81,6 +83,33 @@ describe('the HQ 事故報告書', () => {
     expect(JSON.stringify(status)).toContain('公安機関（警察）へ届け出るか：推奨しない（コンピュータ情報システム内での犯罪');
     expect(JSON.stringify(status)).toContain('判断：実施（理由：法務と協議中だが、競合他社に渡ったため届け出る）');
     expect(JSON.stringify(model.sections[3])).toContain('李明');
+  });
+  // Page 1 shows the key decisions only: overridden, or a "yes" that reported to an authority, the
+  // police or HQ, or wrote the public statement; the rest are counted and left to the appendix.
+  const paragraphs = (m: ReportModel) => (m.sections[1] as { paragraphs: string[] }).paragraphs;
+  const models = { demo: model, 'recall declined': build('hq', { events: recallDeclined }) };
+  it.each([
+    ['report to HQ (yes, notifies HQ)', 'demo', '日本本社へ報告するか', true],
+    ['report to the police (overridden)', 'demo', '公安機関（警察）へ届け出るか', true],
+    ['announcement (yes, writes the public statement)', 'demo', '公表するか', true],
+    ['recall as recommended', 'demo', '投稿の取り消し', false],
+    ['account not suspended, as recommended', 'demo', '投稿者のアカウント', false],
+    ['grade as recommended', 'demo', '事件の等級', false],
+    ['experts (yes, but not a report to an authority)', 'demo', '外部専門家（フォレンジック・弁護士）に依頼するか', false],
+    ['recall overridden', 'recall declined', '投稿の取り消し', true],
+  ] as const)('%s (%s): on page 1 %s', (_name, m, question, shown) => {
+    expect(paragraphs(models[m]).some((p) => p.startsWith(`・${question}`))).toBe(shown);
+  });
+  it('says how many decisions it left to the appendix, and where', () => {
+    expect(paragraphs(model).at(-1)).toBe('ほかの判断 4 件は判断の記録（report --appendix で出力）に記載。');
+    expect(paragraphs(build('hq', { appendix: true })).at(-1)).toBe('ほかの判断 4 件は「付録 A. 判断の記録」に記載。');
+  });
+  it('gives each decision at most two deciding facts, in short words', () => {
+    const lines = paragraphs(model).filter((p) => p.startsWith('・'));
+    for (const line of lines) expect(line.split('→')[0]!.split('、').length).toBeLessThanOrEqual(3 + (line.match(/種類：[^、）]*、/g)?.length ?? 0));
+    expect(lines.join('\n')).toContain('社外の人に届いた、またはさらに転送された形跡：あり');
+    expect(lines.join('\n')).not.toMatch(/推定可|不正アクセス・マルウェア/);
+    expect(paragraphs(model)[1]).toMatch(/^報告済み：日本本社 2026-11-23 \d\d:\d\d、公安機関 /);
   });
   it('keeps CEL and the raw timeline for the appendix', () => {
     expect(JSON.stringify(model)).not.toContain('policy.');

@@ -120,12 +120,16 @@ export function table(c: Ctx, s: TableSection): void {
   placeRows(c, rows, cols, again, headH + 16);
 }
 
+const SHORT_BLOCK = 160;
+
 /** Key/value pairs: the label column shaded and bold, the values wrapped beside it. */
 export function fields(c: Ctx, s: FieldsSection): void {
   const cols = columns([0.3, 0.7], 2);
   const size = fitSize(c, s.rows, cols, (_r, col) => col === 0);
   const rows = s.rows.map((r) => layoutRow(c, r, cols, cell(size), 'field', false));
-  heading(c, s.title, Math.min(rows[0]?.height ?? 0, 120));
+  // A short block (a reporter, a signature block) is never split: it moves whole to the next page.
+  const whole = rows.reduce((h, r) => h + r.height, 0);
+  heading(c, s.title, whole <= SHORT_BLOCK ? whole : Math.min(rows[0]?.height ?? 0, 120));
   c.doc.lineWidth(0.5).strokeColor(COLOR.rule).moveTo(LEFT, c.pager.y).lineTo(LEFT + CONTENT_W, c.pager.y).stroke();
   placeRows(c, rows, cols, () => continued(c, s.title), 16);
 }

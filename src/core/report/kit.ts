@@ -19,6 +19,9 @@ export function factLabel(c: Ctx, n: string): string {
   return pick(asked ?? decided, c.lang) || n;
 }
 
+/** A label for a line that must stay short: without its bracketed asides （持ち出し・売却等） or (e.g. …). */
+export const shortLabel = (label: string): string => label.replace(/\s*[（(][^（）()]*[）)]/g, '').trim();
+
 /** A fact's value for the reader: option labels, units, times without the zone; free text marked when foreign. */
 export function factValue(c: Ctx, n: string): string {
   const decision = c.s.decisions.find((d) => d.sets === n);

@@ -2,7 +2,7 @@
 // where the response stands (decisions in words, with the facts behind them), what is still owed.
 import { pick } from '../i18n/lang.js';
 import type { Ctx } from './build.js';
-import { bullet, factLabel, factValue, has, labelled, paren, partyName, records, table } from './kit.js';
+import { bullet, factLabel, factValue, has, labelled, paren, partyName, records, shortLabel, table } from './kit.js';
 import type { FieldsSection, Section, TextSection } from './model.js';
 import type { TemplateSection } from './template.js';
 import { display, displayAnswer, joiner } from './values.js';
@@ -42,19 +42,57 @@ const when = (c: Ctx): string => {
   return rows.join(c.lang === 'en' ? ' · ' : '／') || c.t('h-being-confirmed');
 };
 
-/** "警察への届出: 推奨する（不正の目的の疑い: はい）→ 判断: 見送り（理由: …）" */
-export function decisionInWords(c: Ctx, d: Ctx['s']['decisions'][number]): string {
+type Decision = Ctx['s']['decisions'][number];
+
+/** One fact as it reads beside a decision: a short label, and for a Japanese "…があるか" yes/no "…：あり／なし". */
+function factInWords(c: Ctx, k: string, v: unknown): string {
+  const label = shortLabel(factLabel(c, k));
+  if (c.lang === 'ja' && typeof v === 'boolean' && label.endsWith('があるか')) return labelled(c, label.slice(0, -4), c.t(v ? 'w-present' : 'w-absent'));
+  return labelled(c, label, display(v, c.in.playbook.facts[k], c.lang, c.tz, { name: k }));
+}
+
+/** "警察への届出: 推奨しない（不正の目的の疑い：なし）→ 判断：実施（理由: …）" */
+export function decisionInWords(c: Ctx, d: Decision): string {
   const step = c.in.playbook.stages.flatMap((st) => st.steps).find((x) => x.id === d.step);
   const what = pick(step?.title ?? d.question, c.lang);
   const word = (v: unknown, yes: string, no: string) => (typeof v === 'boolean' ? c.t(v ? yes : no) : `${c.t(yes === 'w-rec-yes' ? 'w-recommended' : 'w-decision')}: ${displayAnswer(c.in.playbook, d.step, v, c.lang)}`);
-  // The facts that triggered it: numbers and choices, and the yes/no facts pointing the way it went.
+  // The facts that decided it, two at most: the yes/no facts pointing the way the recommendation
+  // went come first, then numbers and choices; times never decide.
+  const pointing = (v: unknown) => typeof v === 'boolean' && typeof d.recommended === 'boolean' && v === d.recommended;
   const read = Object.entries(d.facts)
     .filter(([k, v]) => c.in.playbook.facts[k]?.type !== 'datetime' && (typeof v !== 'boolean' || typeof d.recommended !== 'boolean' || v === d.recommended))
+    .sort(([, a], [, b]) => Number(pointing(b)) - Number(pointing(a)))
     .slice(0, d.recommended === false && d.answer === false ? 0 : 2)
-    .map(([k, v]) => labelled(c, factLabel(c, k), display(v, c.in.playbook.facts[k], c.lang, c.tz, { name: k }))).join(joiner(c.lang));
+    .map(([k, v]) => factInWords(c, k, v)).join(joiner(c.lang));
   const rec = d.recommended === undefined ? '' : `${word(d.recommended, 'w-rec-yes', 'w-rec-no')}${read ? paren(c, read) : ''} → `;
   const reason = d.reason ? paren(c, labelled(c, c.t('w-reason'), c.own(d.reason))) : '';
   return `${labelled(c, what, rec)}${word(d.answer, 'w-ans-yes', 'w-ans-no')}${reason}`;
+}
+
+// The parties whose report an executive must know of: authorities, the police and headquarters.
+const REPORTED_KINDS = new Set(['authority', 'police', 'internal']);
+const overridden = (d: Decision) => d.recommended !== undefined && JSON.stringify(d.recommended) !== JSON.stringify(d.answer);
+
+/**
+ * The key decisions that page 1 shows in words; the rest are in the appendix (decision table).
+ * A decision is key when the responder went against the recommendation, or when a "yes" opened a
+ * step that reports to an authority, the police or headquarters, or writes the public statement.
+ */
+export function isKeyDecision(c: Ctx, d: Decision): boolean {
+  if (overridden(d)) return true;
+  if (d.answer !== true || !d.sets) return false;
+  const gate = new RegExp(`\\b${d.sets}\\b`);
+  return c.in.playbook.stages.flatMap((st) => st.steps).some((x) => x.when !== undefined && gate.test(x.when) && (
+    (x.notify !== undefined && REPORTED_KINDS.has(c.in.parties.find((p) => p.id === x.notify?.party)?.kind ?? '')) ||
+    x.record?.section === 'public_response'));
+}
+
+/** Where the decisions left out are: this document's appendix by its title, how to draw it, or the HQ report's. */
+function otherDecisions(c: Ctx, n: number): string {
+  const sec = c.in.template.sections.find((x) => x.id === 'decisions');
+  if (!sec) return c.t('h-other-decisions-hq', { n });
+  const drawn = !sec.appendix || c.in.appendix || c.in.template.appendix;
+  return drawn ? c.t('h-other-decisions', { n, where: shortLabel(sec.title ?? c.t('sec-decisions')) }) : c.t('h-other-decisions-off', { n });
 }
 
 export const HQ_BUILDERS: Record<string, Builder> = {
@@ -79,9 +117,15 @@ export const HQ_BUILDERS: Record<string, Builder> = {
     // Each party once, at its first report: the detail is in the notifications table.
     const first = new Map<string, string>();
     for (const n of c.s.notices) if (!first.has(n.party)) first.set(n.party, n.at);
-    const reported = [...first].map(([party, at]) => `${partyName(c, party)}${paren(c, c.at(at))}`).join(joiner(c.lang));
-    const decisions = c.s.decisions.filter((d) => d.recommended !== undefined || d.reason).map((d) => bullet(c, decisionInWords(c, d)));
-    return { kind: 'text', id: 'status', title, paragraphs: [head, ...(reported ? [labelled(c, c.t('h-reported'), reported)] : []), ...decisions] };
+    const reported = [...first].map(([party, at]) => `${shortLabel(partyName(c, party))} ${c.at(at)}`).join(joiner(c.lang));
+    const key = c.s.decisions.filter((d) => isKeyDecision(c, d));
+    const others = c.s.decisions.length - key.length;
+    return {
+      kind: 'text', id: 'status', title, paragraphs: [
+        head, ...(reported ? [labelled(c, c.t('h-reported'), reported)] : []), ...key.map((d) => bullet(c, decisionInWords(c, d))),
+        ...(others > 0 ? [otherDecisions(c, others)] : []),
+      ],
+    };
   },
 
   'open-items'(c, _sec, title) {
