@@ -2,9 +2,12 @@
 // ones that add to it (amend, defer, close): its
 // journal, the state folded from it, its playbook when it can still be found, and its clocks now.
 //
-// The journal pins the playbook by sha256. When the file still has that hash it was validated when
-// the session started, so the display commands read it as it is and do not load the validator;
-// otherwise (or with `validated`) the playbook and its clocks go through full validation.
+// A journal embeds the validated playbook model, clocks and parties it is judged by (session.started,
+// or the latest playbook.changed): those are used as they are, with no file read, YAML parse or
+// validation, so a later edit of clocks.yaml or the playbook never changes an old incident's verdicts.
+// A journal written before that pins the playbook by sha256 only: when the file still has that hash
+// it was validated when the session started, so it is read as it is; otherwise (or with `validated`)
+// the playbook and its clocks go through full validation.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,7 +16,7 @@ import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
 import type { SessionEvent } from '../core/session/events.js';
 import { reduce, type State } from '../core/session/state.js';
 import { stamp, type NewEvent } from '../core/session/events.js';
-import { sideStamp, type Plan } from '../core/session/plan.js';
+import { pinnedOf, sideStamp, type Plan } from '../core/session/plan.js';
 import type { Head } from '../core/journal/heads.js';
 import { EXIT, UserError } from '../errors.js';
 import { corrupt } from './chains.js';
@@ -85,7 +88,11 @@ async function incidentOf(ctx: Reader, id: string, dir: string, events: readonly
   const started = state.started;
   let loaded: Loaded | undefined;
   let clocks: ClockView[] = [];
-  if (started) {
+  const pinned = pinnedOf(events)?.pinned;
+  if (pinned) {
+    loaded = { playbook: pinned.playbook, catalog: { clocks: pinned.clocks, parties: pinned.parties } };
+    clocks = clocksAt(loaded, state, o.now);
+  } else if (started) {
     const byId = findPlaybook(started.playbook.id, playbooksDir(ctx.opts.playbooks, ctx.env))?.file ?? '';
     const file = existsSync(byId) ? byId : resolve(started.playbook.file);
     const fast = existsSync(file) && !o.validated ? trusted(file, started.playbook.sha256) : undefined;

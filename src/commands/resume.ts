@@ -13,8 +13,8 @@ import { playbooksDir } from '../adapters/dirs.js';
 import { Journal, incidentDir, storeDir } from '../adapters/journal.js';
 import { findPlaybook, loadPlaybook } from '../adapters/playbook-fs.js';
 import { findProfile, loadProfile } from '../adapters/profile-fs.js';
-import { sha256File } from '../adapters/provenance.js';
-import { planResume } from '../core/session/plan.js';
+import { sourceShas } from '../adapters/pinned.js';
+import { changedFrom, pinnedOf, planResume } from '../core/session/plan.js';
 import { reduce } from '../core/session/state.js';
 import { EXIT, UserError } from '../errors.js';
 
@@ -29,13 +29,23 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
     if (!started) throw new UserError(EXIT.storage, 'not-a-session', { id });
     // The playbook by id from the playbooks folder, else the file recorded at the start.
     const byId = findPlaybook(started.playbook.id, playbooksDir(ctx.opts.playbooks, ctx.env))?.file ?? '';
-    const { file, playbook, catalog } = loadPlaybook(existsSync(byId) ? byId : resolve(started.playbook.file), '', ctx.opts.templates);
-    if (!catalog.clocks) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
+    const file = existsSync(byId) ? byId : resolve(started.playbook.file);
+    // The walk goes on with the model pinned in the journal: the files are only hashed, not parsed,
+    // unless they changed and the change is taken, or the journal predates pinning.
+    const pin = pinnedOf(journal.events) ?? { sha256: { playbook: started.playbook.sha256 } };
+    const now = existsSync(file) ? sourceShas(file) : undefined;
+    const take = !pin.pinned || (now !== undefined && changedFrom(pin.sha256, now) !== undefined && (o.allowChangedPlaybook ?? false));
+    const fresh = take ? loadPlaybook(file, '', ctx.opts.templates) : undefined;
+    const model = fresh ? { playbook: fresh.playbook, clocks: fresh.catalog.clocks, parties: fresh.catalog.parties } : pin.pinned;
+    if (!model?.clocks) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
+    const { playbook, clocks, parties } = model;
+    const current = now ?? pin.sha256;
     const plan = planResume(journal.events, {
       id, tz: resolveTz(o.tz ?? answers?.tz ?? started.timezone, ctx.env),
       actor: checkedActor(o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? started.responder),
-      playbook: { id: playbook.id, version: playbook.version, sha256: sha256File(file) },
+      playbook: { id: playbook.id, version: playbook.version, sha256: current.playbook, ...(current.clocks ? { clocks: current.clocks } : {}), ...(current.parties ? { parties: current.parties } : {}) },
       allowChanged: o.allowChangedPlaybook ?? false,
+      ...(fresh && now ? { pinned: { playbook, clocks, parties, sha256: now } } : {}),
       ...(answers?.clock !== undefined ? { clock: answers.clock } : {}), ...(answers?.pace !== undefined ? { pace: answers.pace } : {}), ...(answers?.speed !== undefined ? { speed: answers.speed } : {}),
     });
     if (!plan.ok) throw plan.error;
@@ -43,9 +53,9 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
     const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
     if (journal.repaired) ctx.err(ctx.c.yellow(ctx.t('journal-repaired-note', { line: journal.repaired.line, bytes: journal.repaired.bytes })));
     ctx.out(ctx.c.bold(ctx.t('session-resumed', { id, seq: journal.events.length })));
-    recap(ctx, { playbook, clocks: catalog.clocks, state: reduce(journal.events), events: journal.events, now: plan.clock.now(), tz: plan.stamp.tz });
+    recap(ctx, { playbook, clocks, state: reduce(journal.events), events: journal.events, now: plan.clock.now(), tz: plan.stamp.tz });
     return await walk({
-      ctx, id, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, stamp: plan.stamp, clock: plan.clock,
+      ctx, id, playbook, clocks, parties, journal, stamp: plan.stamp, clock: plan.clock,
       draftsDir: draftsDir(file, ctx.opts.templates, ctx.env), ...withProfile(ctx), takeUp: plan.takeUp, ...(injects.length ? { injects } : {}), ...(answers ? { answers } : {}),
     });
   } finally {

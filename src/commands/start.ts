@@ -11,7 +11,8 @@ import { Journal, createIncident, storeDir } from '../adapters/journal.js';
 import { loadPlaybook } from '../adapters/playbook-fs.js';
 import { findProfile, loadProfile } from '../adapters/profile-fs.js';
 import { siteCode } from '../adapters/site.js';
-import { gitInfo, sha256File } from '../adapters/provenance.js';
+import { gitInfo } from '../adapters/provenance.js';
+import { sourceShas } from '../adapters/pinned.js';
 import { planStart } from '../core/session/plan.js';
 import { trackedByGit } from '../adapters/git-ignored.js';
 import { EXIT, UserError } from '../errors.js';
@@ -31,8 +32,10 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
   const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
   const store = storeDir(ctx.opts.store, ctx.env);
   let dir = '';
+  const shas = sourceShas(file);
   const plan = planStart({
-    playbook: { id: playbook.id, version: playbook.version, sha256: sha256File(file), file: relative(process.cwd(), file) || file, ...gitInfo(file) },
+    playbook: { id: playbook.id, version: playbook.version, sha256: shas.playbook, file: relative(process.cwd(), file) || file, ...gitInfo(file) },
+    model: { playbook, clocks: catalog.clocks, parties: catalog.parties, sha256: { clocks: shas.clocks, parties: shas.parties } },
     actor: checkedActor(o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username),
     locale: ctx.lang, tz, exercise: o.exercise ?? answers?.exercise ?? false,
     ...defined({ clock: o.clock ?? answers?.clock, pace: o.pace ?? answers?.pace, speed: o.speed ?? answers?.speed }),

@@ -39,8 +39,12 @@ const DATA: Record<string, Record<string, Kind>> = {
   'incident.closed': {},
   'session.closed': {},
   'journal.repaired': { line: 'number', bytes: 'number', sha256: 'string' },
-  'playbook.changed': { id: 'string' },
+  'playbook.changed': { id: 'string', now: 'string' },
 };
+// The embedded model (session.started, playbook.changed) is optional, but when present status,
+// resume and reports judge by it without reading the playbook again: its parts must be there.
+const PINNED: Record<string, Kind> = { playbook: 'object', clocks: 'object', parties: 'array', sha256: 'object' };
+const PINS = new Set(['session.started', 'playbook.changed']);
 
 export const knownType = (type: string): boolean => Object.hasOwn(DATA, type);
 
@@ -62,6 +66,11 @@ export function shapeProblem(v: unknown): string | undefined {
   for (const [k, kind] of Object.entries(want ?? {})) {
     const got = v.data[k];
     if (got === undefined || (kind !== 'any' && kindOf(got) !== kind)) return `data.${k}`;
+  }
+  const pinned = v.data.pinned;
+  if (pinned !== undefined && PINS.has(v.type as string)) {
+    if (!isObject(pinned)) return 'data.pinned';
+    for (const [k, kind] of Object.entries(PINNED)) if (kindOf(pinned[k]) !== kind) return `data.pinned.${k}`;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
 // report are computed from these. Every event is made by `ev` (typed data) and stamped by `stamp`
 // (time, zone, author, drill mark): nothing else builds one.
 import type { Text } from '../i18n/lang.js';
-import type { StageId } from '../playbook/schema.js';
+import type { ClockSet, Party, Playbook, StageId } from '../playbook/schema.js';
 
 export interface SessionEvent {
   seq: number;
@@ -13,9 +13,23 @@ export interface SessionEvent {
   data: Record<string, unknown>;
 }
 
+/**
+ * What the verdicts depend on, as validated when it was taken: the playbook model, the clock set and
+ * the parties, with the sha256 of each source file. Status, resume and reports judge by this copy, so
+ * a later edit of clocks.yaml or of the playbook never changes an old incident's verdicts or titles.
+ */
+export type Pinned = {
+  playbook: Playbook;
+  clocks: ClockSet;
+  parties: Party[];
+  sha256: { playbook: string; clocks: string; parties: string };
+};
+
 export type Started = {
   incident: string;
   playbook: { id: string; version: string; sha256: string; file: string; commit?: string; dirty?: boolean };
+  /** Absent in journals written before pinning: those read the playbook file (sha-checked). */
+  pinned?: Pinned;
   responder: string;
   locale: string;
   timezone: string;
@@ -41,7 +55,8 @@ export type EventData = {
   'stage.completed': { stage: StageId };
   'session.closed': Record<string, never>;
   'journal.repaired': { line: number; bytes: number; sha256: string };
-  'playbook.changed': { id: string; was: string; now: string; version: string };
+  /** A newer playbook taken on resume (`--allow-changed-playbook`); `pinned` is its model from then on. */
+  'playbook.changed': { id: string; was: string; now: string; version: string; pinned?: Pinned };
   'inject.shown': { index: number; after: string; text: Text };
   /** A correction of a fact's value; the line that recorded it stays as it was. */
   'fact.amended': { fact: string; value: unknown; previous: unknown; reason: string };

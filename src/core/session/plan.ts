@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import { UserError, EXIT } from '../../errors.js';
 import { durationMs } from '../time/duration.js';
 import { realClock, scaledClock, simulatedClock, type SessionClock } from './clock.js';
-import { ev, stamp, type EventRecord, type SessionEvent, type Stamp, type Started } from './events.js';
+import type { ClockSet, Party, Playbook } from '../playbook/schema.js';
+import { ev, is, stamp, type EventRecord, type Pinned, type SessionEvent, type Stamp, type Started } from './events.js';
 import { parseDatetime } from './input.js';
 import { reduce, type State } from './state.js';
 
@@ -19,6 +20,8 @@ export interface StartInput extends ClockOptions {
   locale: string;
   tz: string;
   exercise: boolean;
+  /** The validated model the verdicts will be judged by, with the sha256 of clocks.yaml and parties.yaml. */
+  model?: { playbook: Playbook; clocks: ClockSet; parties: Party[]; sha256: { clocks: string; parties: string } };
   /** The wall clock (tests pass their own). */
   now?: () => Date;
 }
@@ -57,19 +60,51 @@ export function planStart(o: StartInput, allocate: (day: string) => string): Pla
   const incident = allocate(DateTime.fromJSDate(clock.now(), { zone: o.tz }).toFormat('yyyyMMdd'));
   const started: Started = {
     incident, playbook: o.playbook, responder: o.actor, locale: o.locale, timezone: o.tz, exercise: o.exercise,
+    ...(o.model ? { pinned: { playbook: o.model.playbook, clocks: o.model.clocks, parties: o.model.parties, sha256: { playbook: o.playbook.sha256, ...o.model.sha256 } } } : {}),
     ...(c.clock ? { clock: { start: clock.now().toISOString(), ...(c.speed ? { speed: c.speed } : { pace: c.pace ?? 'PT1M' }) } } : {}),
   };
   const st: Stamp = { at: clock.now().toISOString(), tz: o.tz, actor: o.actor, exercise: o.exercise };
   return { ok: true, clock, stamp: st, incident, events: [stamp(ev('session.started', started), st)] };
 }
 
+/** The sha256 of the files a session's verdicts come from (clocks and parties only where pinned). */
+export type Shas = { playbook: string; clocks?: string; parties?: string };
+
+/**
+ * The model an incident is judged by now: the latest one taken (`playbook.changed`), else the one
+ * pinned at the start; with the sha256s a resume compares the files with. A journal written before
+ * pinning has only the playbook's sha256 and no model (the file is read, sha-checked).
+ */
+export function pinnedOf(events: readonly SessionEvent[]): { pinned?: Pinned; sha256: Shas } | undefined {
+  let out: { pinned?: Pinned; sha256: Shas } | undefined;
+  for (const e of events) {
+    const pin = is(e, 'session.started') || is(e, 'playbook.changed') ? e.data.pinned : undefined;
+    if (pin) out = { pinned: pin, sha256: pin.sha256 };
+    else if (is(e, 'session.started')) out = { sha256: { playbook: e.data.playbook.sha256 } };
+    else if (is(e, 'playbook.changed')) out = { sha256: { playbook: e.data.now } };
+  }
+  return out;
+}
+
+/** The first of the pinned files whose sha256 differs now (only those the journal pinned). */
+export function changedFrom(was: Shas, now: Shas): { file: keyof Shas; was: string; now: string } | undefined {
+  for (const file of ['playbook', 'clocks', 'parties'] as const) {
+    const a = was[file];
+    const b = now[file];
+    if (a !== undefined && a !== b) return { file, was: a, now: b ?? '' };
+  }
+  return undefined;
+}
+
 export interface ResumeInput extends ClockOptions {
   id: string;
   tz: string;
   actor: string;
-  /** The playbook's sha256 now, and whether a change is accepted. */
-  playbook: { id: string; version: string; sha256: string };
+  /** The sha256 of the playbook (and its clocks and parties) now, and whether a change is accepted. */
+  playbook: { id: string; version: string; sha256: string; clocks?: string; parties?: string };
   allowChanged: boolean;
+  /** The newer model to pin when a change is accepted. */
+  pinned?: Pinned;
 }
 
 // Events written beside the walk, not by it: a drill clock carries on from the walk's own time.
@@ -83,7 +118,9 @@ export function planResume(events: readonly SessionEvent[], o: ResumeInput): Pla
   // Once the walk is over, resuming takes up what was put off; during the walk the menu does.
   const takeUp = state.closedAt ? [...new Set([...state.deferred.keys(), ...[...state.notYet].filter(([, items]) => items.size).map(([step]) => step)])] : [];
   if (state.closedAt && !takeUp.length) return fail('walk-finished', { id: o.id }, EXIT.usage, { code: 'hint-status', params: { id: o.id } });
-  if (o.playbook.sha256 !== started.playbook.sha256 && !o.allowChanged) return fail('playbook-changed', { id: o.playbook.id, was: started.playbook.sha256.slice(0, 12), now: o.playbook.sha256.slice(0, 12) }, EXIT.usage, { code: 'hint-allow-changed', params: { id: o.id } });
+  const was = pinnedOf(events)?.sha256 ?? { playbook: started.playbook.sha256 };
+  const change = changedFrom(was, { playbook: o.playbook.sha256, ...(o.playbook.clocks ? { clocks: o.playbook.clocks } : {}), ...(o.playbook.parties ? { parties: o.playbook.parties } : {}) });
+  if (change && !o.allowChanged) return fail('playbook-changed', { id: change.file === 'playbook' ? o.playbook.id : `${o.playbook.id} (${change.file}.yaml)`, was: change.was.slice(0, 12), now: change.now.slice(0, 12) }, EXIT.usage, { code: 'hint-allow-changed', params: { id: o.id } });
   const refused = drillOnly(o, started.exercise);
   if (refused) return refused;
   let clock: SessionClock = realClock();
@@ -96,8 +133,8 @@ export function planResume(events: readonly SessionEvent[], o: ResumeInput): Pla
     if (!started.clock.speed) clock.tick();
   }
   const st: Stamp = { at: clock.now().toISOString(), tz: o.tz, actor: o.actor, exercise: started.exercise };
-  const changed = o.playbook.sha256 !== started.playbook.sha256
-    ? [stamp(ev('playbook.changed', { id: o.playbook.id, was: started.playbook.sha256, now: o.playbook.sha256, version: o.playbook.version }), st)]
+  const changed = change
+    ? [stamp(ev('playbook.changed', { id: o.playbook.id, was: was.playbook, now: o.playbook.sha256, version: o.playbook.version, ...(o.pinned ? { pinned: o.pinned } : {}) }), st)]
     : [];
   return { ok: true, clock, stamp: st, state, events: changed, takeUp };
 }
