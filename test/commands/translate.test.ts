@@ -13,7 +13,8 @@ afterAll(() => rmSync(store, { recursive: true, force: true }));
 
 const CAUSE_JA = '営業担当者が顧客名簿を社外の WeChat グループに転送した。';
 const CAUSE_ZH = '销售人员将客户名单转发至包含外部人员的微信群。';
-const fixture = readFileSync('test/fixtures/answers/chat-leak.yaml', 'utf8').replace(/^  cause: .*$/m, `  cause: "${CAUSE_JA}"`);
+// The fixture's own translations are cut off: each case gives its own.
+const fixture = readFileSync('test/fixtures/answers/chat-leak.yaml', 'utf8').replace(/\n# The records in the languages[\s\S]*$/, '\n').replace(/^  cause: .*$/m, `  cause: "${CAUSE_JA}"`);
 
 function start(translations: string): string {
   const file = join(store, `answers-${translations ? 'zh' : 'none'}.yaml`);

@@ -79,11 +79,11 @@ export function openItems(pb: Playbook, s: State, clocks: readonly ClockView[], 
     const item: OpenItem = { kind: 'unknown', fact, ...(step ? { step } : {}) };
     if (!settled(itemKey(item), -1)) items.push(item);
   }
+  // One item per record (its key is kind:step), naming the languages still missing: 'zh' or 'ja, zh'.
   for (const step of s.records.keys()) {
-    for (const lang of missingLangs(pb, s, step)) {
-      const item: OpenItem = { kind: 'translate', step, reason: lang };
-      if (!settled(itemKey(item), -1)) items.push(item);
-    }
+    const missing = missingLangs(pb, s, step);
+    const item: OpenItem = { kind: 'translate', step, reason: missing.join(', ') };
+    if (missing.length && !settled(itemKey(item), -1)) items.push(item);
   }
   return items.sort(byUrgency);
 }
