@@ -16,6 +16,9 @@ import { StepDeferred, type Prompter } from '../core/session/run.js';
 import { sanitize } from '../core/text/sanitize.js';
 import { formatSpan } from '../core/time/format.js';
 
+// Each language named in itself: the responder translating into it reads it that way.
+const LANG_NAMES: Record<Lang, string> = { ja: '日本語', zh: '中文', en: 'English' };
+
 export interface TerminalOptions {
   lang: Lang;
   tz: string;
@@ -155,8 +158,12 @@ export function terminalPrompter(o: TerminalOptions): Prompter {
       }
     },
 
-    async record({ step, prompt }) {
-      return (await typed(step, text(prompt), nonEmpty)).trim();
+    async record({ step, prompt, translate }) {
+      if (!translate) return (await typed(step, text(prompt), nonEmpty)).trim();
+      // Blank or "later" leaves it for later (a `translate` open item).
+      o.out(o.c.dim(`  ${t('record-translate-why', { lang: LANG_NAMES[translate.lang] })}`));
+      const v = (await typed(step, t('record-translate', { lang: LANG_NAMES[translate.lang] }), (x) => (x.length > MAX_NOTE ? t('input-too-long', { max: MAX_NOTE }) : true))).trim();
+      return v.toLowerCase() === 'later' ? '' : v;
     },
 
     async offer({ step, clock: v }) {

@@ -92,7 +92,7 @@ export async function walk(w: Walk): Promise<number> {
     parties: w.parties,
     ev,
     clocks,
-    prompter: w.answers ? scriptedPrompter(w.answers.answers, w.clock, tz) : terminalPrompter({ lang: ctx.lang, tz, clock: w.clock, c: ctx.c, out, clockFacts: new Set(Object.keys(w.clocks.facts)), thresholds, menu }),
+    prompter: w.answers ? scriptedPrompter(w.answers.answers, w.clock, tz, w.answers.translations) : terminalPrompter({ lang: ctx.lang, tz, clock: w.clock, c: ctx.c, out, clockFacts: new Set(Object.keys(w.clocks.facts)), thresholds, menu }),
     presenter,
     append,
     now: () => w.clock.now(),

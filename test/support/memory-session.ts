@@ -12,7 +12,7 @@ import { reduce } from '../../src/core/session/state.js';
 
 const quiet: Presenter = { show: () => undefined, clocks: () => undefined, event: () => undefined };
 
-export interface MemoryOptions { paceMs?: number; injects?: Inject[]; exercise?: boolean; amend?: Answers['amend']; takeUp?: string[]; start?: string }
+export interface MemoryOptions { paceMs?: number; injects?: Inject[]; exercise?: boolean; amend?: Answers['amend']; takeUp?: string[]; start?: string; translations?: Answers['translations'] }
 
 export async function runInMemory(pb: Playbook, clocks: ClockSet, parties: readonly Party[], answers: Record<string, unknown>, events: SessionEvent[] = [], opts: MemoryOptions = {}) {
   const clock = simulatedClock(new Date(opts.start ?? events.at(-1)?.at ?? '2026-11-23T02:00:00Z'), opts.paceMs ?? 120_000);
@@ -28,7 +28,7 @@ export async function runInMemory(pb: Playbook, clocks: ClockSet, parties: reado
   const after = opts.amend ? amendsAfter(pb, opts.amend, () => ({ now: clock.now(), tz })) : undefined;
   let error: unknown;
   try {
-    await runSession({ playbook: pb, parties, ev: evaluatorFor(pb), clocks: clockEngine(clocks), prompter: scriptedPrompter(answers, clock, tz), presenter: quiet, append, now: () => clock.now(), tick: () => clock.tick(), ...(opts.injects ? { injects: opts.injects } : {}), ...(after ? { after } : {}) }, state, opts.takeUp ? { takeUp: opts.takeUp } : {});
+    await runSession({ playbook: pb, parties, ev: evaluatorFor(pb), clocks: clockEngine(clocks), prompter: scriptedPrompter(answers, clock, tz, opts.translations), presenter: quiet, append, now: () => clock.now(), tick: () => clock.tick(), ...(opts.injects ? { injects: opts.injects } : {}), ...(after ? { after } : {}) }, state, opts.takeUp ? { takeUp: opts.takeUp } : {});
   } catch (e) {
     error = e;
   }

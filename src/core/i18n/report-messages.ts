@@ -167,7 +167,7 @@ export const REPORT: Catalog = {
   'oi-review': { en: 'Review decision {step}: a fact it read was corrected', ja: '判断 {step} の見直し（参照した事実が訂正された）', zh: '复核决策 {step}（其依据的事实已更正）' },
   'oi-correction': { en: 'Correction owed to {party} ({fact})', ja: '{party}への訂正報告（{fact}）', zh: '需向{party}补报更正（{fact}）' },
   'oi-unknown': { en: 'Still unknown: {fact}', ja: '未確認: {fact}', zh: '尚未确认：{fact}' },
-  'oi-translate': { en: 'Translation needed: {fact}', ja: '翻訳が必要: {fact}', zh: '需要翻译：{fact}' },
+  'oi-translate': { en: 'Translation needed: {step} ({reason})', ja: '翻訳が必要: {step}（{reason}）', zh: '需要翻译：{step}（{reason}）' },
   'oi-conflict': { en: 'Conflicting entries: {fact}', ja: '記録の矛盾: {fact}', zh: '记录冲突：{fact}' },
   'c-owner': { en: 'Owner', ja: '担当', zh: '负责方' },
   'c-what': { en: 'Item', ja: '項目', zh: '事项' },

@@ -57,6 +57,8 @@ export const SESSION: Catalog = {
   'notify-sent-q': { en: 'Was it sent?', ja: '送信しましたか', zh: '是否已发送' },
   'notify-sent': { en: 'Sent', ja: '送信した', zh: '已发送' },
   'notify-waive': { en: 'Not sent: judged not required', ja: '送信しない（不要と判断）', zh: '不发送（判定无需）' },
+  'record-translate-why': { en: 'Documents in {lang} quote this text: give it in {lang} too, or leave it for later.', ja: 'この記述は{lang}の文書に引用されます。{lang}でも入力してください（後で入力する場合は空欄または later）。', zh: '此文字将被{lang}文件引用，请同时提供{lang}文本（稍后提供请留空或输入 later）。' },
+  'record-translate': { en: 'The same text in {lang} (blank or "later": later)', ja: '同じ内容を{lang}で（空欄または later: 後で）', zh: '同一内容的{lang}文本（留空或 later：稍后）' },
   'notify-waive-reason': { en: 'Why is it not required? (recorded in the report, e.g. the legal exception)', ja: '不要と判断した理由（報告書に記載。例: 法令上の例外）', zh: '判定无需的理由（写入报告，如法定例外）' },
   'notify-channel': { en: 'Channel used', ja: '連絡手段', zh: '通报方式' },
   'notify-channel-other': { en: 'other…', ja: 'その他…', zh: '其他…' },

@@ -32,6 +32,7 @@ const DATA: Record<string, Record<string, Kind>> = {
   'notify.sent': { step: 'string', party: 'string', at: 'string', satisfies: 'array' },
   'notify.waived': { step: 'string', party: 'string', satisfies: 'array', reason: 'string' },
   'record.written': { step: 'string', text: 'string' },
+  'record.translated': { step: 'string', lang: 'string', text: 'string' },
   'note.added': { text: 'string' },
   'evidence.added': { path: 'string', sha256: 'string', bytes: 'number' },
   'inject.shown': { index: 'number' },

@@ -14,7 +14,7 @@ import { INTERNAL_SECTIONS, liquid, redactions, type Template, type TemplateSect
 import { display, displayAnswer, joiner } from './values.js';
 import { scoreDrill, type DrillScore } from './drill.js';
 import type { Profile } from '../profile/schema.js';
-import { markForeign } from './language.js';
+import { markForeign, recordTexts } from './language.js';
 import type { OpenItem } from './open-items.js';
 import { RECIPIENT_BUILDERS } from './sections-recipient.js';
 import { HQ_BUILDERS } from './sections-hq.js';
@@ -88,7 +88,7 @@ export function textData(pb: Playbook, s: State, lang: Lang, tz: string, zone: '
   const decisions = Object.fromEntries(s.decisions.map((d) => [d.step, displayAnswer(pb, d.step, d.answer, lang)]));
   // {{ records.cause }}: what was written for a report section, so a draft never says 調査中 after it.
   const records: Record<string, string> = {};
-  for (const e of events) if (e.type === 'record.written') records[String(e.data.section)] = [records[String(e.data.section)], String(e.data.text)].filter(Boolean).join('\n');
+  for (const e of events) if (e.type === 'record.written') records[String(e.data.section)] ??= recordTexts(events, e.data.section, lang).filter(Boolean).join('\n');
   return {
     incident: s.started?.incident ?? '', playbook: { id: pb.id, version: pb.version, title: pick(pb.title, lang) },
     responder: s.started?.responder ?? '', started_at: s.started ? formatTime(s.started.at, tz, zone) : '', facts, decisions, records,

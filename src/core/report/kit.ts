@@ -1,6 +1,7 @@
 // Small pieces the section builders share: tables, party names, facts as labels and values.
 import { pick } from '../i18n/lang.js';
 import type { Ctx } from './build.js';
+import { recordTexts } from './language.js';
 import type { TableSection } from './model.js';
 import { display, displayAnswer } from './values.js';
 
@@ -31,9 +32,8 @@ export function factValue(c: Ctx, n: string): string {
   return fact?.type === 'text' ? c.own(shown) : shown;
 }
 
-/** Texts written for a report section (record steps), in order. */
-export const records = (c: Ctx, section: string): string[] =>
-  c.in.events.filter((e) => e.type === 'record.written' && e.data.section === section).map((e) => c.own(String(e.data.text)));
+/** Texts written for a report section (record steps), in order, translated into the document's language where given. */
+export const records = (c: Ctx, section: string): string[] => recordTexts(c.in.events, section, c.lang).map((t) => c.own(t));
 
 export const has = (c: Ctx, n: string): boolean => c.s.facts[n] !== undefined && c.s.facts[n] !== null;
 

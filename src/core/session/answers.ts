@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { durationMs } from '../time/duration.js';
 import { parseWith, type Result } from '../playbook/issues.js';
 import { text } from '../playbook/schema.js';
+import { LANGS } from '../i18n/lang.js';
 
 const duration = z.string().refine((s) => durationMs(s) !== undefined, { message: 'duration' });
 
@@ -26,6 +27,8 @@ export const answersSchema = z.object({
   speed: z.number().positive().max(100_000).optional().describe('Drill clock running this many times faster than real time.'),
   injects: z.lazy(() => injectsSchema).optional(),
   answers: z.record(z.string(), z.unknown()),
+  translations: z.record(z.string(), z.partialRecord(z.enum(LANGS), z.string().min(1))).optional()
+    .describe('Record texts in another language, by step id and language: {cause: {zh: "…"}}; a missing one is left for later (a `translate` open item).'),
   amend: z.array(z.object({ after: z.string(), fact: z.string(), value: z.unknown(), reason: z.string().min(1) }).strict()).optional()
     .describe('Corrections, each applied right after the step named in `after` (a fact, or a decision by step id or `sets:` name).'),
 }).strict();

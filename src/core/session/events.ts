@@ -1,7 +1,7 @@
 // The events of a session journal. The journal is the only truth: state, status, resume and every
 // report are computed from these. Every event is made by `ev` (typed data) and stamped by `stamp`
 // (time, zone, author, drill mark): nothing else builds one.
-import type { Text } from '../i18n/lang.js';
+import type { Lang, Text } from '../i18n/lang.js';
 import type { ClockSet, Party, Playbook, StageId } from '../playbook/schema.js';
 
 export interface SessionEvent {
@@ -50,6 +50,8 @@ export type EventData = {
   /** A notification judged not required (e.g. PIPL Art. 57: measures avoid the harm), with why. */
   'notify.waived': { step: string; party: string; satisfies: string[]; reason: string };
   'record.written': { step: string; section?: string; text: string };
+  /** A record's text in another language, for the documents written in it (see session/translate.ts). */
+  'record.translated': { step: string; lang: Lang; text: string };
   'note.added': { text: string };
   'evidence.added': { path: string; sha256: string; bytes: number; type?: 'file'; link?: string; mtime?: string; note?: string };
   'stage.completed': { stage: StageId };

@@ -7,6 +7,7 @@ import type { Playbook } from '../playbook/schema.js';
 import type { Evaluator } from './evaluator.js';
 import { checkItems } from './kinds/check.js';
 import { locate } from './next.js';
+import { missingLangs } from './translate.js';
 import type { Amendment, State } from './state.js';
 
 export type OpenItemKind = 'deferred' | 'review' | 'correction' | 'unknown' | 'translate' | 'conflict';
@@ -77,6 +78,12 @@ export function openItems(pb: Playbook, s: State, clocks: readonly ClockView[], 
     const step = [...s.asked].find(([, f]) => f.has(fact))?.[0];
     const item: OpenItem = { kind: 'unknown', fact, ...(step ? { step } : {}) };
     if (!settled(itemKey(item), -1)) items.push(item);
+  }
+  // One item per record (its key is kind:step), naming the languages still missing: 'zh' or 'ja, zh'.
+  for (const step of s.records.keys()) {
+    const missing = missingLangs(pb, s, step);
+    const item: OpenItem = { kind: 'translate', step, reason: missing.join(', ') };
+    if (missing.length && !settled(itemKey(item), -1)) items.push(item);
   }
   return items.sort(byUrgency);
 }

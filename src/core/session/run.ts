@@ -1,7 +1,7 @@
 // The walk-through: ask next() what to do, let the step's kind get the answer from the prompter,
 // append the event, and repeat. Every answer is appended (and, by the journal, fsync'd) before the
 // next prompt, so a crash loses nothing that was acknowledged. I/O comes in through the deps.
-import type { Text } from '../i18n/lang.js';
+import type { Lang, Text } from '../i18n/lang.js';
 import type { Fact, Option, Party, Playbook, Step } from '../playbook/schema.js';
 import { clockViews, type ClockEngine, type ClockView } from '../clocks/clocks.js';
 import { ev, type NewEvent, type SessionEvent } from './events.js';
@@ -25,7 +25,8 @@ export interface Prompter {
   decide(q: { step: Step; question: Text; options?: Option[]; recommended?: unknown; rationale?: Text; error?: string; startsClock?: boolean }): Promise<{ answer: unknown; reason?: string }>;
   /** `aware`: when the incident became known (the aware_at fact), a notice claimed earlier needs confirming. */
   notify(q: { step: Step; party: Party | undefined; partyId: string; satisfies: string[]; draft?: string; aware?: string }): Promise<{ channel: string; ref: string; at: string } | { waived: string }>;
-  record(q: { step: Step; prompt: Text }): Promise<string>;
+  /** The text for a record step; with `translate`, that text in `lang`, or '' for "later". */
+  record(q: { step: Step; prompt: Text; translate?: { lang: Lang; text: string } }): Promise<string>;
   /** Whether the responder puts this step off before it is asked (answers files: `{defer: …}`). */
   deferral?(step: Step): StepDeferred | undefined;
   /** Offer to do now a notification whose clock is overdue or inside its warn window. */

@@ -1,6 +1,7 @@
 // A prompter that answers from an answers file (keyed by step id). A missing or unusable answer
 // stops the run with an AnswerError naming the step; the journal keeps what was done.
 import { optionId } from '../playbook/constants.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Fact } from '../playbook/schema.js';
 import type { SessionClock } from './clock.js';
 import { MAX_NOTE, beforeAware, parseBoolean, parseDatetime, parseFact, type Parsed } from './input.js';
@@ -19,7 +20,8 @@ function textOf(step: string, field: string, v: unknown, fallback: string): stri
   return s;
 }
 
-export function scriptedPrompter(answers: Record<string, unknown>, clock: SessionClock, tz: string): Prompter {
+/** `translations`: record texts in other languages by step and language (answers file `translations:`). */
+export function scriptedPrompter(answers: Record<string, unknown>, clock: SessionClock, tz: string, translations: Partial<Record<string, Partial<Record<Lang, string>>>> = {}): Prompter {
   // With a simulated clock, a time the file states that lies ahead of the clock moves the clock on.
   const typed = (fact: Fact | 'datetime', raw: unknown): Parsed => {
     const parse = (now: Date) => (fact === 'datetime' ? parseDatetime(raw, { now, tz }) : parseFact(fact, raw, { now, tz }));
@@ -90,7 +92,8 @@ export function scriptedPrompter(answers: Record<string, unknown>, clock: Sessio
       if (beforeAware(String(at.value), aware) && a.confirm_before_aware !== true) throw new AnswerError(step.id, 'answer-before-aware', { at: String(at.value), aware: aware ?? '' });
       return { channel: textOf(step.id, 'channel', a.channel, ''), ref: textOf(step.id, 'ref', a.ref, ''), at: String(at.value) };
     },
-    async record({ step }) {
+    async record({ step, translate }) {
+      if (translate) return textOf(step.id, `translations.${translate.lang}`, translations[step.id]?.[translate.lang], '');
       const a = get(step.id);
       if (typeof a !== 'string' || !a.trim()) throw new AnswerError(step.id, 'input-empty');
       return textOf(step.id, 'record', a, '');

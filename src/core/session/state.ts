@@ -1,4 +1,5 @@
 // reduce(events) → state: everything a session knows, derived from the journal alone.
+import type { Lang } from '../i18n/lang.js';
 import type { StageId } from '../playbook/schema.js';
 import { is, type EventData, type SessionEvent, type Started } from './events.js';
 
@@ -37,6 +38,8 @@ export interface State {
   amendments: Amendment[];
   /** Open items settled by `item.resolved`: item key → the ordinal it was settled at. */
   resolved: Map<string, number>;
+  /** Texts written by `record` steps (the last per step), with their translations by language. */
+  records: Map<string, { section?: string; text: string; translations: Partial<Record<Lang, string>> }>;
   /** Drill injects already shown, by index. */
   injects: Set<number>;
   /** The walk reached its end (`session.closed`); open items may remain. */
@@ -49,7 +52,7 @@ export interface State {
 
 export const emptyState = (): State => ({
   facts: {}, factOrd: {}, unknown: new Set(), done: new Set(), asked: new Map(), checks: new Map(), notYet: new Map(), entered: new Map(), completed: new Map(),
-  decisions: [], notices: [], waivers: [], deferred: new Map(), amendments: [], resolved: new Map(), injects: new Set(), count: 0,
+  decisions: [], notices: [], waivers: [], deferred: new Map(), amendments: [], resolved: new Map(), records: new Map(), injects: new Set(), count: 0,
 });
 
 function setFact(s: State, name: string, value: unknown): void {
@@ -104,7 +107,14 @@ export function apply(s: State, e: SessionEvent): State {
   } else if (is(e, 'notify.waived')) {
     s.waivers.push({ ...e.data, at: e.at });
     finish(s, e.data.step);
-  } else if (is(e, 'record.written') || is(e, 'step.skipped')) finish(s, e.data.step);
+  } else if (is(e, 'record.written')) {
+    // A text written again (another writer) needs its translations again.
+    s.records.set(e.data.step, { ...(e.data.section ? { section: e.data.section } : {}), text: e.data.text, translations: {} });
+    finish(s, e.data.step);
+  } else if (is(e, 'record.translated')) {
+    const r = s.records.get(e.data.step);
+    if (r) r.translations[e.data.lang] = e.data.text;
+  } else if (is(e, 'step.skipped')) finish(s, e.data.step);
   else if (is(e, 'step.deferred')) {
     if (!s.done.has(e.data.step)) s.deferred.set(e.data.step, { ...e.data, at: e.at, actor: e.actor });
   } else if (is(e, 'item.resolved')) s.resolved.set(e.data.item, s.count);

@@ -4,6 +4,7 @@ import { RECORD_SECTIONS } from '../../playbook/constants.js';
 import { text } from '../../playbook/schema-parts.js';
 import { ev } from '../events.js';
 import type { StepKind } from './kind.js';
+import { missingLangs } from '../translate.js';
 
 /** The step's `record:` field. */
 export const recordSchema = z.object({
@@ -19,7 +20,13 @@ export const record: StepKind = {
     if (!step.record) return;
     const text = await w.d.prompter.record({ step, prompt: step.record.prompt });
     w.add(ev('record.written', { step: step.id, ...(step.record.section ? { section: step.record.section } : {}), text }));
+    // A document in another language quotes this text: ask for it in that language now; an empty
+    // answer ("later") writes nothing and leaves a `translate` open item.
+    for (const lang of missingLangs(w.d.playbook, w.s, step.id)) {
+      const translated = await w.d.prompter.record({ step, prompt: step.record.prompt, translate: { lang, text } });
+      if (translated) w.add(ev('record.translated', { step: step.id, lang, text: translated }));
+    }
     w.answered();
   },
-  describe: { 'record.written': (d) => `${d.step} · ${d.text}` },
+  describe: { 'record.written': (d) => `${d.step} · ${d.text}`, 'record.translated': (d) => `${d.step} · ${d.lang} · ${d.text}` },
 };
