@@ -102,6 +102,15 @@ describe.skipIf(!TMUX)(TITLE, () => {
 
   const check = (item: string) => choose(item, '完了');
 
+  /** Start a chat-leak walk in Japanese and confirm the first two checks; returns the incident id. */
+  async function openWalk(): Promise<string> {
+    await shell('node bin/irbook.js start chat-leak --lang ja --tz Asia/Shanghai --actor e2e');
+    const id = (await pane.waitFor(/インシデント (INC-\d{8}-\d{3}) を開始しました/, 'the session-started line'))[1] ?? '';
+    await check('報告対象の「異常」に該当することを確認した');
+    await check('報告ルートに従い');
+    return id;
+  }
+
   async function typeText(q: string, text: string): Promise<void> {
     await reach(q);
     await pane.type(text);
@@ -341,10 +350,7 @@ answers:
   }, 120_000);
 
   it('says a typed 128万 back with its unit and 万 reading, and has a threshold-crossing value confirmed', async () => {
-    await shell('node bin/irbook.js start chat-leak --lang ja --tz Asia/Shanghai --actor e2e');
-    const id = (await pane.waitFor(/インシデント (INC-\d{8}-\d{3}) を開始しました/, 'the session-started line'))[1] ?? '';
-    await check('報告対象の「異常」に該当することを確認した');
-    await check('報告ルートに従い');
+    const id = await openWalk();
     await typeText('会社が漏えいを知った日時', shanghai(2));
     await typeText('投稿・転送が行われた日時（分かる範囲で）', shanghai(3));
     await choose('使われたチャットツール', 'WeChat（微信）');
@@ -384,10 +390,7 @@ answers:
   }, 120_000);
 
   it('offers an overdue-or-near notification by itself, and opens the incident menu from a prompt', async () => {
-    await shell('node bin/irbook.js start chat-leak --lang ja --tz Asia/Shanghai --actor e2e');
-    const id = (await pane.waitFor(/インシデント (INC-\d{8}-\d{3}) を開始しました/, 'the session-started line'))[1] ?? '';
-    await check('報告対象の「異常」に該当することを確認した');
-    await check('報告ルートに従い');
+    const id = await openWalk();
     // Known 100 hours ago: the PPC preliminary report (5 days, warning after 3) is near.
     await typeText('会社が漏えいを知った日時', shanghai(100));
     await typeText('投稿・転送が行われた日時（分かる範囲で）', 'unknown');
