@@ -4,25 +4,25 @@ import type { Catalog } from './messages.js';
 
 export const CHAIN: Catalog = {
   // verify
-  'verify-ok-chains': { en: '{id}: {events} events in {chains} chain(s), every chain and reference intact; heads:', ja: '{id}: {events} 件のイベント（{chains} 本のチェーン）。ハッシュチェーンは正常です（チェーン間の参照も一致）。先頭:', zh: '{id}：{chains} 条链共 {events} 个事件，所有链和引用完整；链头：' },
+  'verify-ok-chains': { en: '{id}: {events} events in {chains} chain(s), every chain and reference intact; heads:', ja: '{id}: {events} 件のイベント（{chains} 本のチェーン）。ハッシュチェーンは正常です（チェーン間の参照も一致）。検証値:', zh: '{id}：{chains} 条链共 {events} 个事件，所有链和引用完整；链头：' },
   'verify-unknown-type': { en: 'event type "{type}" is unknown to this version of irbook (kept, not interpreted)', ja: 'イベント種別 "{type}" はこのバージョンの irbook では不明です（保持し、解釈しません）', zh: '事件类型 "{type}" 在此版本 irbook 中未知（保留，不解释）' },
-  'verify-anchors-ok': { en: 'all {n} anchored head(s) are still in the chains', ja: '固定された {n} 個の先頭はすべてチェーンに残っています', zh: '全部 {n} 个锚定的链头仍在链中' },
+  'verify-anchors-ok': { en: 'all {n} anchored head(s) are still in the chains', ja: '固定された {n} 個の検証値はすべてチェーンに残っています', zh: '全部 {n} 个锚定的链头仍在链中' },
   'verify-seal-ok': { en: 'seal {file}: signature good ({principal})', ja: '封印 {file}: 署名は正常です（{principal}）', zh: '封印 {file}：签名有效（{principal}）' },
-  'verify-seals-unchecked': { en: '{n} seal(s): their heads are in the chains, but signatures were not checked (no {file}; or pass --allowed-signers FILE)', ja: '封印 {n} 件: 先頭はチェーンにありますが、署名は未確認です（{file} がありません。--allowed-signers FILE を指定してください）', zh: '{n} 个封印：其链头在链中，但未检查签名（没有 {file}；或用 --allowed-signers FILE 指定）' },
-  'bad-head': { en: '"{value}" is not a head: write writer:seq:sha256 (as status and reports print them)', ja: '"{value}" は先頭の形式ではありません。writer:seq:sha256 の形で指定してください（status やレポートの表示どおり）', zh: '"{value}" 不是链头：请写成 writer:seq:sha256（与 status 和报告中的一致）' },
+  'verify-seals-unchecked': { en: '{n} seal(s): their heads are in the chains, but signatures were not checked (no {file}; or pass --allowed-signers FILE)', ja: '封印 {n} 件: 検証値はチェーンにありますが、署名は未確認です（{file} がありません。--allowed-signers FILE を指定してください）', zh: '{n} 个封印：其链头在链中，但未检查签名（没有 {file}；或用 --allowed-signers FILE 指定）' },
+  'bad-head': { en: '"{value}" is not a head: write writer:seq:sha256 (as status and reports print them)', ja: '"{value}" は検証値の形式ではありません。writer:seq:sha256 の形で指定してください（status やレポートの表示どおり）', zh: '"{value}" 不是链头：请写成 writer:seq:sha256（与 status 和报告中的一致）' },
   'allowed-signers-missing': { en: 'no allowed_signers file at {file}', ja: 'allowed_signers ファイル {file} がありません', zh: '没有 allowed_signers 文件 {file}' },
   'report-unreadable': { en: 'cannot read the report {file} ({detail})', ja: 'レポート {file} を読めません（{detail}）', zh: '无法读取报告 {file}（{detail}）' },
-  'report-no-heads': { en: '{file} prints no heads of {id}: it cannot anchor the journal', ja: '{file} には {id} の先頭が記載されていません。記録の照合に使えません', zh: '{file} 中没有 {id} 的链头：无法用来核对日志' },
+  'report-no-heads': { en: '{file} prints no heads of {id}: it cannot anchor the journal', ja: '{file} には {id} の検証値が記載されていません。記録の照合に使えません', zh: '{file} 中没有 {id} 的链头：无法用来核对日志' },
   'seal-no-signature': { en: 'the seal has no signature file', ja: '封印に署名ファイルがありません', zh: '封印没有签名文件' },
   'seal-unknown-signer': { en: 'the seal was signed by a key not in allowed_signers', ja: '封印の署名鍵が allowed_signers にありません', zh: '封印的签名密钥不在 allowed_signers 中' },
-  'seal-bad-signature': { en: 'the seal\'s signature does not match its heads: it was changed', ja: '封印の署名が先頭と一致しません。変更されています', zh: '封印的签名与链头不符：已被修改' },
+  'seal-bad-signature': { en: 'the seal\'s signature does not match its heads: it was changed', ja: '封印の署名が検証値と一致しません。変更されています', zh: '封印的签名与链头不符：已被修改' },
   // status
-  'status-heads': { en: 'heads: {heads}', ja: '先頭: {heads}', zh: '链头：{heads}' },
+  'status-heads': { en: 'heads: {heads}', ja: '検証値: {heads}', zh: '链头：{heads}' },
   'status-failing': { en: 'FAILS VERIFY', ja: '検証失敗', zh: '验证失败' },
   // seal
   'seal-key-missing': { en: 'no signing key: pass --key FILE or set IRBOOK_SIGNING_KEY (an SSH private key, or a public key whose private key is in ssh-agent); {key} does not exist', ja: '署名鍵がありません。--key FILE か IRBOOK_SIGNING_KEY を指定してください（SSH 秘密鍵、または ssh-agent にある鍵の公開鍵）。{key} は存在しません', zh: '没有签名密钥：请用 --key FILE 或设置 IRBOOK_SIGNING_KEY（SSH 私钥，或私钥在 ssh-agent 中的公钥）；{key} 不存在' },
   'seal-failed': { en: 'ssh-keygen could not sign with {key}: {detail}', ja: 'ssh-keygen で {key} による署名ができませんでした: {detail}', zh: 'ssh-keygen 无法用 {key} 签名：{detail}' },
-  'sealed': { en: 'sealed {id}: {file} ({n} head(s))', ja: '{id} を封印しました: {file}（先頭 {n} 個）', zh: '已封印 {id}：{file}（{n} 个链头）' },
+  'sealed': { en: 'sealed {id}: {file} ({n} head(s))', ja: '{id} を封印しました: {file}（検証値 {n} 個）', zh: '已封印 {id}：{file}（{n} 个链头）' },
   'bad-site-code': { en: 'site code "{value}" must be 2–8 letters or digits (IRBOOK_SITE or site in irbook.yaml)', ja: 'サイトコード "{value}" は英数字 2〜8 文字にしてください（IRBOOK_SITE または irbook.yaml の site）', zh: '站点代码 "{value}" 必须是 2–8 个字母或数字（IRBOOK_SITE 或 irbook.yaml 中的 site）' },
   // sync
   'synced': { en: 'synced with {remote}: {lines} new line(s) in {files} file(s) sent, {pulled} commit(s) received', ja: '{remote} と同期しました: {files} ファイルの新しい {lines} 行を送信、{pulled} 件のコミットを受信', zh: '已与 {remote} 同步：发送 {files} 个文件中的 {lines} 行新内容，接收 {pulled} 个提交' },
@@ -36,9 +36,9 @@ export const CHAIN: Catalog = {
   'help-sync': { en: 'share the store through its git remote: commit this host\'s new journal lines, pull --rebase, push', ja: 'git リモート経由で保存先を共有（このホストの新しい記録をコミットし pull --rebase、push）', zh: '通过 git 远程共享存储目录：提交本机新的日志行，pull --rebase，push' },
   'help-sync-incident': { en: 'only this incident (default: every incident in the store)', ja: 'このインシデントのみ（既定: 保存先のすべて）', zh: '仅此事件（默认：存储目录中的全部事件）' },
   // help
-  'help-verify-expect': { en: 'heads that must still be in the chains (writer:seq:sha256, as status and reports print them)', ja: 'チェーンに残っているべき先頭（writer:seq:sha256。status やレポートの表示どおり）', zh: '必须仍在链中的链头（writer:seq:sha256，与 status 和报告中的一致）' },
-  'help-verify-report': { en: 'reports (pdf, md, json) whose printed heads must still be in the chains', ja: '記載された先頭がチェーンに残っているべきレポート（pdf、md、json）', zh: '其中印有的链头必须仍在链中的报告（pdf、md、json）' },
+  'help-verify-expect': { en: 'heads that must still be in the chains (writer:seq:sha256, as status and reports print them)', ja: 'チェーンに残っているべき検証値（writer:seq:sha256。status やレポートの表示どおり）', zh: '必须仍在链中的链头（writer:seq:sha256，与 status 和报告中的一致）' },
+  'help-verify-report': { en: 'reports (pdf, md, json) whose printed heads must still be in the chains', ja: '記載された検証値がチェーンに残っているべきレポート（pdf、md、json）', zh: '其中印有的链头必须仍在链中的报告（pdf、md、json）' },
   'help-verify-signers': { en: 'allowed_signers file for the seals (default: allowed_signers in the store)', ja: '封印を確認する allowed_signers ファイル（既定: 保存先の allowed_signers）', zh: '检查封印用的 allowed_signers 文件（默认：存储目录中的 allowed_signers）' },
-  'help-seal': { en: 'sign the journal heads with your SSH key (ssh-keygen -Y sign) into seals/', ja: '記録の先頭を SSH 鍵で署名し seals/ に保存（ssh-keygen -Y sign）', zh: '用 SSH 密钥签名日志链头并存入 seals/（ssh-keygen -Y sign）' },
+  'help-seal': { en: 'sign the journal heads with your SSH key (ssh-keygen -Y sign) into seals/', ja: '記録の検証値を SSH 鍵で署名し seals/ に保存（ssh-keygen -Y sign）', zh: '用 SSH 密钥签名日志链头并存入 seals/（ssh-keygen -Y sign）' },
   'help-seal-key': { en: 'SSH key to sign with (default: IRBOOK_SIGNING_KEY)', ja: '署名に使う SSH 鍵（既定: IRBOOK_SIGNING_KEY）', zh: '用于签名的 SSH 密钥（默认：IRBOOK_SIGNING_KEY）' },
 };
