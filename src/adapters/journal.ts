@@ -23,10 +23,6 @@ export { CHAINS_DIR, JOURNAL_FILE, LEGACY_WRITER, defaultActor, readIncidentJour
 export type { Torn } from './chain-file.js';
 export { createIncident, incidentDir, listIncidents, storeDir } from './store.js';
 
-/** `{exercise: true}` for the events of a drill's journal (its session.started says so), else nothing. */
-export const drillMark = (j: { events: readonly JournalEvent[] }): { exercise?: true } =>
-  (j.events.find((e) => e.type === 'session.started')?.data.exercise === true ? { exercise: true } : {});
-
 type Repair = { line: number; bytes: number; sha256: string };
 
 export class Journal {
