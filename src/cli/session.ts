@@ -46,7 +46,8 @@ export function resolveTz(option: string | undefined, env: NodeJS.ProcessEnv): s
   return checkZone(option ?? env.IRBOOK_TZ ?? env.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
-const checkZone = (tz: string): string => {
+/** The zone itself, or a usage error naming it. */
+export const checkZone = (tz: string): string => {
   if (!isZone(tz)) throw new UserError(EXIT.usage, 'bad-tz', { tz });
   return tz;
 };

@@ -1,17 +1,17 @@
 // irbook drill compare INC-A INC-B …: the same playbook drilled several times, side by side.
 import type { Context } from '../cli/context.js';
+import { checkZone } from '../cli/session.js';
 import { readIncident } from '../adapters/incident.js';
 import { table } from '../cli/table.js';
 import { compareDrills } from '../core/report/compare.js';
 import { renderMarkdown } from '../core/report/markdown.js';
-import { isZone } from '../core/time/format.js';
 import { EXIT, UserError } from '../errors.js';
 import { checkTarget, storage, writeAtomic } from '../adapters/atomic-write.js';
 
 export interface CompareOptions { format: 'text' | 'md' | 'pdf' | 'json'; out?: string; tz?: string; force?: boolean }
 
 export async function run(ctx: Context, ids: string[], o: CompareOptions): Promise<number> {
-  if (o.tz !== undefined && !isZone(o.tz)) throw new UserError(EXIT.usage, 'bad-tz', { tz: o.tz });
+  if (o.tz !== undefined) checkZone(o.tz);
   // Refused before any work: an existing file is replaced only with --force.
   const out = o.out && o.format !== 'text' && o.format !== 'json' ? checkTarget(o.out, o.force) : undefined;
   const incidents = await Promise.all(ids.map((id) => readIncident(ctx, id)));
