@@ -40,7 +40,7 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
     locale: ctx.lang, tz, exercise: o.exercise ?? answers?.exercise ?? false,
     ...defined({ clock: o.clock ?? answers?.clock, pace: o.pace ?? answers?.pace, speed: o.speed ?? answers?.speed }),
   }, (day) => {
-    const made = createIncident(store, day, siteCode(store, pbDir, ctx.env, { profile: ctx.opts.profile }));
+    const made = createIncident(store, day, siteCode(store, ctx.env, { site: profile?.site }));
     dir = made.dir;
     return made.id;
   });

@@ -118,18 +118,15 @@ describe('incidents in the store', () => {
     expect(() => createIncident(store, '20261123', 'sh/..')).toThrow(TypeError);
   });
 
-  it('takes the site code from IRBOOK_SITE, else the profile beside the playbooks, else the host in a git store only', () => {
-    const repo = join(root, 'repo');
-    mkdirSync(join(repo, 'playbooks'), { recursive: true });
+  it('takes the site code from IRBOOK_SITE, else the profile\'s site, else the host in a git store only', () => {
     const store = join(root, 'store');
     mkdirSync(store);
-    expect(siteCode(store, join(repo, 'playbooks'), {}, { host: 'sh-01' })).toBeUndefined();
+    expect(siteCode(store, {}, { host: 'sh-01' })).toBeUndefined();
     mkdirSync(join(store, '.git'));
-    expect(siteCode(store, join(repo, 'playbooks'), {}, { host: 'sh-01' })).toBe(hostSite('sh-01'));
-    writeFileSync(join(repo, 'irbook.yaml'), 'site: sh01\n');
-    expect(siteCode(store, join(repo, 'playbooks'), {}, { host: 'sh-01' })).toBe('SH01');
-    expect(siteCode(store, join(repo, 'playbooks'), { IRBOOK_SITE: 'tk' })).toBe('TK');
-    expect(thrown(() => siteCode(store, join(repo, 'playbooks'), { IRBOOK_SITE: 'TOKYO-HQ' })).code).toBe('bad-site-code');
+    expect(siteCode(store, {}, { host: 'sh-01' })).toBe(hostSite('sh-01'));
+    expect(siteCode(store, {}, { site: 'sh01', host: 'sh-01' })).toBe('SH01');
+    expect(siteCode(store, { IRBOOK_SITE: 'tk' }, { site: 'sh01' })).toBe('TK');
+    expect(thrown(() => siteCode(store, { IRBOOK_SITE: 'TOKYO-HQ' })).code).toBe('bad-site-code');
   });
 
   it.each<[string, RegExp]>([['sh-01.example.cn', /^SH01[0-9A-Z]{2}$/], ['tokyo-hq', /^TOKY[0-9A-Z]{2}$/], ['東京', /^[0-9A-Z]{2}$/]])('derives a site code from host %s', (host, re) => {

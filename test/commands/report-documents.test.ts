@@ -43,6 +43,8 @@ describe('the organisation profile', () => {
     expect(withProfile.status, withProfile.stderr).toBe(0);
     const { inc, tz } = zoneOf(withProfile.stdout);
     expect(tz).toBe('Asia/Shanghai');
+    // The profile's site code (sh01) is in the id.
+    expect(inc).toMatch(/^INC-\d{8}-SH01-\d{3}$/);
     expect(readFileSync(join(store, inc, 'drafts', 'notify-cac.zh.txt'), 'utf8')).toContain('上海樱花信息技术有限公司');
   });
   it('a CAC report without one is refused (exit 3), naming the fields it needs', () => {
