@@ -44,7 +44,7 @@ export function itemLine(i: OpenItem, lang: Lang, tz: string, c: ChalkInstance):
   const what = t(i.kind === 'unknown' ? 'item-unknown-fact' : `item-${i.kind}`);
   const subject = [i.step, i.fact, i.party].filter(Boolean).join(' · ');
   const tail = [i.reason, i.owner ? `→ ${i.owner}` : undefined, i.due ? t('item-due', { due: formatTime(i.due, tz, 'short') }) : undefined].filter(Boolean).join(' · ');
-  const mark = i.kind === 'review' || i.kind === 'correction' ? c.yellow('!') : c.dim('○');
+  const mark = i.kind === 'review' || i.kind === 'correction' || i.kind === 'conflict' ? c.yellow('!') : c.dim('○');
   return `${mark} ${c.bold(what)}  ${subject}${tail ? c.dim(`  ${tail}`) : ''}`;
 }
 

@@ -66,6 +66,37 @@ describe('irbook sync', () => {
     expect(git(sh, 'log', '--oneline').split('\n').filter(Boolean).length).toBeGreaterThan(4);
   }, 120_000);
 
+  it('a conflicting answer in each clone: both end with the same timeline and a conflict item, no git conflict', () => {
+    const id = /INC-\d{8}-SH-\d{3}/.exec(ok(irbook(sh, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml')))![0];
+    ok(irbook(sh, 'SH', 'zhang', 'sync', id));
+    ok(irbook(tk, 'TK', 'li', 'sync'));
+    // Neither has seen the other's correction when making it.
+    ok(irbook(tk, 'TK', 'li', 'amend', id, 'persons_affected', '1800', '--reason', 'Tokyo recount'));
+    ok(irbook(sh, 'SH', 'zhang', 'amend', id, 'persons_affected', '2000', '--reason', 'Shanghai recount'));
+    for (const [store, site, actor] of [[tk, 'TK', 'li'], [sh, 'SH', 'zhang'], [tk, 'TK', 'li']] as const) ok(irbook(store, site, actor, 'sync', id));
+
+    const timeline = (store: string) => JSON.parse(ok(irbook(store, 'XX', 'x', 'timeline', id, '--json'))) as unknown[];
+    expect(timeline(sh)).toEqual(timeline(tk));
+    const items = (store: string) => (JSON.parse(ok(irbook(store, 'XX', 'x', 'status', id, '--json'))) as { open_items: { kind: string; fact?: string; answers?: { value: unknown; who: string }[] }[] }).open_items.filter((i) => i.kind === 'conflict');
+    const both = [items(sh), items(tk)];
+    expect(both[0]).toEqual(both[1]);
+    expect(both[0]).toHaveLength(1);
+    expect(both[0]![0]!.fact).toBe('persons_affected');
+    // The later in the incident's order stands (Shanghai amended second).
+    expect(both[0]![0]!.answers?.map((a) => [a.value, a.who])).toEqual([[2000, 'zhang'], [1800, 'li']]);
+    for (const store of [sh, tk]) {
+      ok(irbook(store, 'XX', 'x', 'verify', id));
+      expect(git(store, 'status', '--porcelain')).not.toMatch(/^(UU|AA|DU|UD) /m);
+    }
+    expect(ok(irbook(tk, 'TK', 'li', 'status', id))).toMatch(/conflicting answers \(the first stands\)\s+persons_affected\s+2000 \(zhang [^)]+\) ≠ 1800 \(li /);
+
+    // A correction made after seeing both settles it, on both sides once synced.
+    ok(irbook(tk, 'TK', 'li', 'amend', id, 'persons_affected', '1900', '--reason', 'agreed with Shanghai'));
+    ok(irbook(tk, 'TK', 'li', 'sync', id));
+    ok(irbook(sh, 'SH', 'zhang', 'sync', id));
+    expect([items(sh), items(tk)]).toEqual([[], []]);
+  }, 120_000);
+
   it('notes appended while sync runs are never lost: each waits for the chain lock, and the next sync carries them', async () => {
     const id = /INC-\d{8}-SH-\d{3}/.exec(ok(irbook(sh, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml')))![0];
     const bg = (args: string[]) => new Promise<number | null>((res) => {
