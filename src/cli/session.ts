@@ -88,6 +88,13 @@ export async function walk(w: Walk): Promise<number> {
     lang: ctx.lang, tz, c: ctx.c, out, playbook: w.playbook, ev, clocks, state: s, now: () => w.clock.now(),
     add: (e) => { const stored = append(e); apply(s, stored); presenter.event(stored); },
   })(step);
+  // Others' events since the last prompt: a cursor of the other chains' heads, moved on each read.
+  let seen = journal.othersHeads();
+  const others = () => {
+    const news = journal.othersSince(seen);
+    if (news.length) seen = journal.othersHeads();
+    return news.map((x) => x.event);
+  };
   const deps = {
     playbook: w.playbook,
     parties: w.parties,
@@ -110,6 +117,7 @@ export async function walk(w: Walk): Promise<number> {
       return d.text;
     },
     ...(w.injects ? { injects: w.injects } : {}),
+    others,
   };
   const after = w.answers?.amend?.length ? amendsAfter(w.playbook, w.answers.amend, () => ({ now: w.clock.now(), tz })) : undefined;
   const hint = { code: 'hint-resume-cmd', params: { command: resumeCommand(ctx, w.id) } };

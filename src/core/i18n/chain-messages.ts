@@ -41,4 +41,6 @@ export const CHAIN: Catalog = {
   'help-verify-signers': { en: 'allowed_signers file for the seals (default: allowed_signers in the store)', ja: '封印を確認する allowed_signers ファイル（既定: 保存先の allowed_signers）', zh: '检查封印用的 allowed_signers 文件（默认：存储目录中的 allowed_signers）' },
   'help-seal': { en: 'sign the journal heads with your SSH key (ssh-keygen -Y sign) into seals/', ja: '記録の検証値を SSH 鍵で署名し seals/ に保存（ssh-keygen -Y sign）', zh: '用 SSH 密钥签名日志链头并存入 seals/（ssh-keygen -Y sign）' },
   'help-seal-key': { en: 'SSH key to sign with (default: IRBOOK_SIGNING_KEY)', ja: '署名に使う SSH 鍵（既定: IRBOOK_SIGNING_KEY）', zh: '用于签名的 SSH 密钥（默认：IRBOOK_SIGNING_KEY）' },
+  'others-earlier': { en: '{n} earlier event(s) by other writers (irbook timeline shows them)', ja: '他の記録者による以前のイベント {n} 件（irbook timeline で表示）', zh: '其他记录人的较早事件 {n} 条（可用 irbook timeline 查看）' },
+  'answered-by': { en: 'answered by {who}: {step} — {what} (not asked again)', ja: '{who} が回答済み: {step} — {what}（再度は質問しません）', zh: '已由 {who} 回答：{step} — {what}（不再询问）' },
 };
