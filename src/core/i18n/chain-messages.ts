@@ -43,4 +43,6 @@ export const CHAIN: Catalog = {
   'help-seal-key': { en: 'SSH key to sign with (default: IRBOOK_SIGNING_KEY)', ja: '署名に使う SSH 鍵（既定: IRBOOK_SIGNING_KEY）', zh: '用于签名的 SSH 密钥（默认：IRBOOK_SIGNING_KEY）' },
   'others-earlier': { en: '{n} earlier event(s) by other writers (irbook timeline shows them)', ja: '他の記録者による以前のイベント {n} 件（irbook timeline で表示）', zh: '其他记录人的较早事件 {n} 条（可用 irbook timeline 查看）' },
   'answered-by': { en: 'answered by {who}: {step} — {what} (not asked again)', ja: '{who} が回答済み: {step} — {what}（再度は質問しません）', zh: '已由 {who} 回答：{step} — {what}（不再询问）' },
+  'sealed-notice': { en: 'the notice to {party} is sealed: {file}', ja: '{party} への通知を封印しました: {file}', zh: '已封印对 {party} 的通报：{file}' },
+  'seal-notice-failed': { en: 'the notice to {party} is recorded but could not be sealed ({detail}); seal it later: irbook seal {id}', ja: '{party} への通知は記録しましたが、封印できませんでした（{detail}）。後で封印してください: irbook seal {id}', zh: '对 {party} 的通报已记录，但未能封印（{detail}）；请稍后封印：irbook seal {id}' },
 };
