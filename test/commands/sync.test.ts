@@ -124,4 +124,32 @@ describe('irbook sync', () => {
     const inRepo = spawnSync(process.execPath, ['bin/irbook.js', 'sync'], { encoding: 'utf8', env: { ...process.env, IRBOOK_STORE: process.cwd(), IRBOOK_PLAYBOOKS: 'playbooks', IRBOOK_LANG: 'en' } });
     expect([inRepo.status, inRepo.stderr]).toEqual([2, expect.stringContaining('playbook repository')]);
   });
+
+  it.each([['the same writer name in both', []], ['another writer', ['--actor', 'li']]])('an id given out by two clones (the same site code), %s: sync stops before two incidents merge, saying what to do', (_name, actor) => {
+    const bare2 = join(root, `same-site-${actor.length}.git`);
+    git(root, 'init', '-q', '--bare', '-b', 'main', bare2);
+    const [a, b] = [join(root, `site-a-${actor.length}`), join(root, `site-b-${actor.length}`)];
+    for (const c of [a, b]) {
+      git(root, 'clone', '-q', bare2, c);
+      git(c, 'config', 'user.name', 'x');
+      git(c, 'config', 'user.email', 'x@example.cn');
+      git(c, 'checkout', '-q', '-B', 'main');
+    }
+    const idA = /INC-\d{8}-SH-\d{3}/.exec(ok(irbook(a, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml')))![0];
+    ok(irbook(a, 'SH', 'zhang', 'sync'));
+    const idB = /INC-\d{8}-SH-\d{3}/.exec(ok(irbook(b, 'SH', 'li', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml', ...actor)))![0];
+    expect(idB).toBe(idA);
+    const r = irbook(b, 'SH', 'li', 'sync');
+    expect(r.status, r.stderr).toBe(4);
+    expect(r.stderr).toMatch(new RegExp(`${idA} was started both here \\([^ ]+@[^ ]+ [^)]+\\) and in another clone \\([^ ]+@[^ ]+ [^)]+\\)`));
+    expect(r.stderr).toContain('site code SH. Nothing was pulled or pushed.');
+    expect(r.stderr).toContain('give each clone its own site code');
+    // Nothing merged here, nothing sent there: each clone holds its own incident only.
+    expect(git(b, 'log', '--format=%s')).not.toMatch(/\n.+/); // only its own commit: nothing pulled
+    expect(git(b, 'status', '--porcelain')).not.toMatch(/^(UU|AA|DU|UD) /m);
+    expect(git(a, 'ls-remote', bare2, 'main').split('\t')[0]).toBe(git(a, 'rev-parse', 'HEAD').trim());
+    ok(irbook(b, 'SH', 'li', 'verify', idA));
+    const ja = spawnSync(process.execPath, ['bin/irbook.js', 'sync'], { encoding: 'utf8', env: { ...process.env, IRBOOK_STORE: b, IRBOOK_SITE: 'SH', IRBOOK_ACTOR: 'li', NO_COLOR: '1', IRBOOK_LANG: 'ja', IRBOOK_PLAYBOOKS: 'playbooks' } });
+    expect([ja.status, ja.stderr]).toEqual([4, expect.stringContaining('両方で開始されています')]);
+  }, 60_000);
 });
