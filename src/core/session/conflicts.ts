@@ -35,24 +35,27 @@ export function link(links: Links, e: SessionEvent): void {
   links.set(x.hash, x.seen ? [x.prev, ...Object.values(x.seen)] : x.prev);
 }
 
-/** Whether the writer of `from` had seen `target` (it is in `from`'s causal past). */
-export function hadSeen(links: Links, from: string, target: string): boolean {
-  if (from === target) return true;
+/** Which of `targets` are in `from`'s causal past; the walk back stops once all are found. */
+function seenAmong(links: Links, from: string, targets: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  if (targets.has(from)) found.add(from);
   const visited = new Set<string>([from]);
   const todo = [from];
-  while (todo.length) {
+  while (todo.length && found.size < targets.size) {
     const l = links.get(todo.pop()!);
     if (l === undefined) continue;
     for (const h of typeof l === 'string' ? [l] : l) {
-      if (h === target) return true;
-      if (!visited.has(h)) {
-        visited.add(h);
-        todo.push(h);
-      }
+      if (visited.has(h)) continue;
+      visited.add(h);
+      if (targets.has(h)) found.add(h);
+      todo.push(h);
     }
   }
-  return false;
+  return found;
 }
+
+/** Whether the writer of `from` had seen `target` (it is in `from`'s causal past). */
+export const hadSeen = (links: Links, from: string, target: string): boolean => seenAmong(links, from, new Set([target])).size > 0;
 
 const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 
@@ -66,13 +69,12 @@ export function conflicts(answers: ReadonlyMap<string, readonly Answer[]>, links
   for (const [key, list] of answers) {
     const stands = list.at(-1);
     if (!stands?.hash || list.length < 2) continue;
-    for (let i = list.length - 2; i >= 0; i--) {
-      const other = list[i]!;
-      if (!other.hash || same(other.value, stands.value)) continue;
-      if (hadSeen(links, stands.hash, other.hash) || hadSeen(links, other.hash, stands.hash)) continue;
-      out.push({ key, stands, other });
-      break;
-    }
+    const differing = list.slice(0, -1).filter((a) => a.hash !== undefined && !same(a.value, stands.value));
+    if (!differing.length) continue;
+    // One walk back from the standing answer for all of them (most were seen: an amended fact).
+    const seen = seenAmong(links, stands.hash, new Set(differing.map((a) => a.hash!)));
+    const other = differing.findLast((a) => !seen.has(a.hash!) && !hadSeen(links, a.hash!, stands.hash!));
+    if (other) out.push({ key, stands, other });
   }
   return out;
 }
