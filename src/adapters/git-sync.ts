@@ -89,12 +89,14 @@ export function syncStore(store: string, o: { playbooks: string; incident?: stri
 }
 
 /**
- * An incident started both here and in another clone: a chain arriving from the remote (new here,
- * or one this clone also writes — the same writer name on both) that begins with a session.started,
- * in an incident folder whose own chains begin with a different one.
+ * An incident started both here and in another clone: a chain the remote added (new here, or one
+ * this clone added too — the same writer name on both) that begins with a session.started, in an
+ * incident folder whose own chains begin with a different one.
  */
 function idCollision(root: string): { id: string; here: string; there: string; site: string } | undefined {
-  const incoming = git(root, ['diff', '--name-only', '--diff-filter=AM', ...(git(root, ['rev-parse', '--verify', '-q', 'HEAD'], { allowFail: true }).ok ? ['HEAD'] : [EMPTY_TREE]), 'FETCH_HEAD']).out
+  // Chains the remote added since the common ancestor (a chain that only grew there is skipped).
+  const base = git(root, ['merge-base', 'HEAD', 'FETCH_HEAD'], { allowFail: true });
+  const incoming = git(root, ['diff', '--name-only', '--diff-filter=A', base.ok ? base.out : EMPTY_TREE, 'FETCH_HEAD']).out
     .split('\n').filter((f) => new RegExp(`/${CHAINS_DIR}/[^/]+\\.jsonl$`).test(f));
   for (const file of incoming) {
     const dir = join(root, file, '..', '..');
@@ -112,7 +114,7 @@ function idCollision(root: string): { id: string; here: string; there: string; s
   return undefined;
 }
 
-// git's empty tree: what an incoming file is compared with before this clone's first commit.
+// git's empty tree: what the remote is compared with when the two share no commit.
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
 /** The session.started a chain begins with (its first line), if it does. */
