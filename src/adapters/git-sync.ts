@@ -4,8 +4,10 @@
 // its writer, a seal its sealer, a counter file its site. This host's chains stay locked from
 // staging until the rebase is done: no half-written line is committed, and no append can land in
 // a file git is rewriting (an append waits, for seconds at most, or fails with exit 4 — never lost).
+// Before pulling, the remote's new chains are checked: an incident id that another clone also gave
+// out (the same site code) stops the sync with exit 4 before two incidents merge into one.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
@@ -69,6 +71,10 @@ export function syncStore(store: string, o: { playbooks: string; incident?: stri
     if (staged.length) git(root, [...who(root, host), 'commit', '-q', '-m', `irbook sync from ${host}: ${staged.length} file(s), ${committed} line(s)`]);
     before = head();
     if (git(root, ['ls-remote', '--exit-code', '--heads', remote, branch], { allowFail: true }).ok) {
+      // Two clones that gave out one id (the same site code) would merge two incidents into one: stop before.
+      git(root, ['fetch', '-q', remote, branch]);
+      const clash = idCollision(root);
+      if (clash) throw new UserError(EXIT.storage, 'sync-id-collision', clash, { code: 'hint-sync-id-collision', params: { id: clash.id, store } });
       // --autostash: anything else changed in the work tree is set aside and put back.
       git(root, [...who(root, host), 'pull', '-q', '--rebase', '--autostash', remote, branch]);
       pulled = Number(git(root, ['rev-list', '--count', before ? `${before}..HEAD` : 'HEAD'], { allowFail: true }).out) || 0;
@@ -82,9 +88,67 @@ export function syncStore(store: string, o: { playbooks: string; incident?: stri
   return { committed, files: staged.map((l) => l.split('\t')[2]!), pulled, pushed, remote };
 }
 
+/**
+ * An incident started both here and in another clone: a chain the remote added (new here, or one
+ * this clone added too — the same writer name on both) that begins with a session.started, in an
+ * incident folder whose own chains begin with a different one.
+ */
+function idCollision(root: string): { id: string; here: string; there: string; site: string } | undefined {
+  // Chains the remote added since the common ancestor (a chain that only grew there is skipped).
+  const base = git(root, ['merge-base', 'HEAD', 'FETCH_HEAD'], { allowFail: true });
+  const incoming = git(root, ['diff', '--name-only', '--diff-filter=A', base.ok ? base.out : EMPTY_TREE, 'FETCH_HEAD']).out
+    .split('\n').filter((f) => new RegExp(`/${CHAINS_DIR}/[^/]+\\.jsonl$`).test(f));
+  for (const file of incoming) {
+    const dir = join(root, file, '..', '..');
+    const id = relative(root, dir);
+    if (id.includes('/') || !existsSync(dir)) continue;
+    const there = startOf(git(root, ['show', `FETCH_HEAD:${file}`]).out);
+    if (!there) continue;
+    for (const mine of readdirSafe(join(dir, CHAINS_DIR)).filter((n) => n.endsWith('.jsonl'))) {
+      const here = startOf(firstLine(join(dir, CHAINS_DIR, mine)));
+      if (here && here.hash !== there.hash) {
+        return { id, here: `${mine.slice(0, -'.jsonl'.length)} ${here.at}`, there: `${file.split('/').pop()!.slice(0, -'.jsonl'.length)} ${there.at}`, site: /^INC-\d{8}-([A-Z0-9]+)-\d+$/.exec(id)?.[1] ?? '—' };
+      }
+    }
+  }
+  return undefined;
+}
+
+// git's empty tree: what the remote is compared with when the two share no commit.
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+/** The session.started a chain begins with (its first line), if it does. */
+function startOf(text: string): { hash: string; at: string } | undefined {
+  const end = text.indexOf('\n');
+  try {
+    const e = JSON.parse(end < 0 ? text : text.slice(0, end)) as { type?: unknown; hash?: unknown; at?: unknown };
+    return e.type === 'session.started' && typeof e.hash === 'string' ? { hash: e.hash, at: String(e.at) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 // A commit needs an author: the user's git identity, else this host's writer name.
 const who = (root: string, host: string): string[] =>
   (git(root, ['config', 'user.name'], { allowFail: true }).ok ? [] : ['-c', `user.name=irbook@${host}`, '-c', `user.email=irbook@${host}`]);
+
+// The first line of a chain file, read in pieces (a session.started with its pinned model is ~40 KB; the chain may be MBs).
+function firstLine(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    for (let pos = 0; ;) {
+      const buf = Buffer.alloc(65_536);
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      const nl = buf.subarray(0, n).indexOf(10);
+      chunks.push(buf.subarray(0, nl < 0 ? n : nl));
+      if (n === 0 || nl >= 0) return Buffer.concat(chunks).toString('utf8');
+      pos += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function readdirSafe(dir: string): string[] {
   try {

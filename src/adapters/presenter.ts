@@ -44,9 +44,12 @@ export function itemLine(i: OpenItem, lang: Lang, tz: string, c: ChalkInstance):
   const what = t(i.kind === 'unknown' ? 'item-unknown-fact' : `item-${i.kind}`);
   const subject = [i.step, i.fact, i.party].filter(Boolean).join(' · ');
   const tail = [i.reason, i.owner ? `→ ${i.owner}` : undefined, i.due ? t('item-due', { due: formatTime(i.due, tz, 'short') }) : undefined].filter(Boolean).join(' · ');
-  const mark = i.kind === 'review' || i.kind === 'correction' ? c.yellow('!') : c.dim('○');
+  const mark = i.kind === 'review' || i.kind === 'correction' || i.kind === 'conflict' ? c.yellow('!') : c.dim('○');
   return `${mark} ${c.bold(what)}  ${subject}${tail ? c.dim(`  ${tail}`) : ''}`;
 }
+
+// Others' events before a prompt: the latest ones, so a burst from another terminal stays short.
+const OTHERS_SHOWN = 8;
 
 // In a run from an answers file, what was answered is echoed; at a prompt, the prompt shows it.
 const EchoTypes = new Set(['fact.recorded', 'check.done', 'decision.made', 'notify.sent', 'notify.waived', 'record.written', 'fact.amended', 'decision.revised', 'step.deferred']);
@@ -99,6 +102,17 @@ export function terminalPresenter(o: PresenterOptions): Presenter {
         const list = urgent.map((v) => `${pick(v.clock.title, o.lang)} (${t(v.status === 'overdue' ? 'clock-short-overdue' : 'clock-short-left', { left: formatSpan(v.leftMs ?? 0, o.lang) })})`);
         o.out(o.c.yellow(`  ⚠  ${list.join(' · ')}`));
       }
+    },
+    others(events, answered) {
+      const shown = events.slice(-OTHERS_SHOWN);
+      if (events.length > shown.length) o.out(o.c.dim(`  ⇠ ${t('others-earlier', { n: events.length - shown.length })}`));
+      for (const e of shown) o.out(o.c.cyan(`  ⇠ ${sanitize(e.actor)} · ${sanitize(e.type)} · ${sanitize(describeEvent(e, o.lang, o.tz))}`));
+      if (!answered) return;
+      const by = events.filter((e) => (e.data as { step?: unknown }).step === answered.id);
+      // The step is named once: a line that starts with it (a checklist's) drops it.
+      const lead = `${answered.id} · `;
+      const what = by.map((e) => describeEvent(e, o.lang, o.tz)).map((d) => sanitize(d.startsWith(lead) ? d.slice(lead.length) : d)).join(' · ');
+      o.out(o.c.yellow(`  ↷ ${t('answered-by', { who: sanitize(by.at(-1)?.actor ?? '?'), step: answered.id, what })}`));
     },
     event(e) {
       if (e.type === 'inject.shown') {

@@ -21,14 +21,31 @@ export function seal(dir: string, incident: string, heads: readonly Head[], key:
   if (!existsSync(key)) throw new UserError(EXIT.usage, 'seal-key-missing', { key });
   const seals = join(dir, SEALS_DIR);
   makeDir(seals);
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const file = join(seals, `${stamp}-${writer}.heads`);
-  writeFileSync(file, `${formatHeads(incident, heads)}\n`, { mode: 0o600, flag: 'wx' });
+  // To the millisecond, so the names sort in the order the seals were made (two notices sealed in one second).
+  const stamp = now.toISOString().replace(/[-:]/g, '');
+  const file = create(join(seals, `${stamp}-${writer}`), `${formatHeads(incident, heads)}\n`);
   const r = spawnSync('ssh-keygen', ['-Y', 'sign', '-n', NAMESPACE, '-f', key, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.error || r.status !== 0) throw new UserError(EXIT.storage, 'seal-failed', { key, detail: (r.error?.message ?? r.stderr).trim().split('\n')[0] ?? '' });
   chmodSync(`${file}.sig`, 0o600);
   return file;
 }
+
+// A seal is never overwritten: a second one by the same writer in the same millisecond gets -2, -3….
+function create(base: string, text: string): string {
+  for (let n = 1; ; n++) {
+    const file = `${base}${n > 1 ? `-${n}` : ''}.heads`;
+    try {
+      writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
+      return file;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(EXIT.storage, 'write-failed', { file, cause: (e as Error).message });
+    }
+  }
+}
+
+/** Party kinds whose notices are sealed as they are made when a key is configured: what an authority or the police was told is then signed. */
+const SEALED_KINDS: ReadonlySet<string> = new Set(['authority', 'police']);
+export const sealsNoticeTo = (party: { kind: string } | undefined): boolean => party !== undefined && SEALED_KINDS.has(party.kind);
 
 /** The seals of an incident (the heads each names), oldest first. */
 export function listSeals(dir: string): Seal[] {

@@ -9,14 +9,15 @@ import { sessionZone } from '../core/session/plan.js';
 import { thresholdsOf } from '../core/session/thresholds.js';
 import type { SessionClock } from '../core/session/clock.js';
 import { evaluatorFor } from '../core/session/evaluator.js';
-import { stamp, type NewEvent, type Stamp } from '../core/session/events.js';
+import { stamp, type NewEvent, type SessionEvent, type Stamp } from '../core/session/events.js';
 import { AnswerError, runSession } from '../core/session/run.js';
 import { scriptedPrompter } from '../core/session/scripted.js';
 import { apply, reduce, type State } from '../core/session/state.js';
 import { isZone } from '../core/time/format.js';
 import { writeDraft } from '../adapters/drafts.js';
 import { playbooksDir } from '../adapters/dirs.js';
-import { storeDir, type Journal } from '../adapters/journal.js';
+import { storeDir, writerId, type Journal } from '../adapters/journal.js';
+import { seal, sealsNoticeTo } from '../adapters/seal.js';
 import { terminalPresenter } from '../adapters/presenter.js';
 import { terminalPrompter } from '../adapters/prompter.js';
 import { EXIT, UserError } from '../errors.js';
@@ -72,6 +73,29 @@ export function resumeCommand(ctx: Pick<Context, 'opts' | 'env'>, id: string): s
   return parts.join(' ');
 }
 
+/**
+ * With a signing key (IRBOOK_SIGNING_KEY), each notice to an authority or the police is sealed as
+ * it is made (the same seal `irbook seal` writes). The notice is in the journal before: a seal that
+ * fails is a warning saying how to seal later, never a lost event.
+ */
+function noticeSealer(w: Walk): (e: SessionEvent) => void {
+  const key = w.ctx.env.IRBOOK_SIGNING_KEY;
+  if (!key) return () => undefined;
+  return (e) => {
+    if (e.type !== 'notify.sent') return;
+    const party = w.parties.find((p) => p.id === e.data.party);
+    if (!sealsNoticeTo(party)) return;
+    const { ctx, journal } = w;
+    try {
+      const file = seal(journal.dir, w.id, journal.heads(), key, writerId(w.stamp.actor));
+      ctx.out(ctx.c.dim(`  ${ctx.t('sealed-notice', { party: String(e.data.party), file })}`));
+    } catch (err) {
+      const detail = err instanceof UserError ? ctx.t(err.code, err.params) : (err as Error).message;
+      ctx.err(ctx.c.yellow(`irbook: ${ctx.t('seal-notice-failed', { party: String(e.data.party), detail, id: w.id })}`));
+    }
+  };
+}
+
 /** Walk the session to its end; the journal is always closed. */
 export async function walk(w: Walk): Promise<number> {
   const { ctx, journal } = w;
@@ -82,12 +106,24 @@ export async function walk(w: Walk): Promise<number> {
   const clocks = clockEngine(w.clocks);
   const thresholds = thresholdsOf(w.playbook, w.clocks, ctx.lang);
   const presenter = terminalPresenter({ lang: ctx.lang, tz, c: ctx.c, out, playbook: w.playbook, exercise: w.stamp.exercise ?? false, echo: w.answers !== undefined, thresholds });
-  const append = (e: NewEvent) => journal.append(stamp(e, { ...w.stamp, at: w.clock.now().toISOString() }));
+  const sealNotice = noticeSealer(w);
+  const append = (e: NewEvent) => {
+    const stored = journal.append(stamp(e, { ...w.stamp, at: w.clock.now().toISOString() }));
+    sealNotice(stored);
+    return stored;
+  };
   // The menu's code loads when it is first opened: it stays out of the time to the first prompt.
   const menu = async (step: Step) => (await import('../adapters/menu.js')).incidentMenu({
     lang: ctx.lang, tz, c: ctx.c, out, playbook: w.playbook, ev, clocks, state: s, now: () => w.clock.now(),
     add: (e) => { const stored = append(e); apply(s, stored); presenter.event(stored); },
   })(step);
+  // Others' events since the last prompt: a cursor of the other chains' heads, moved on each read.
+  let seen = journal.othersHeads();
+  const others = () => {
+    const news = journal.othersSince(seen);
+    if (news.length) seen = journal.othersHeads();
+    return news.map((x) => x.event);
+  };
   const deps = {
     playbook: w.playbook,
     parties: w.parties,
@@ -110,6 +146,7 @@ export async function walk(w: Walk): Promise<number> {
       return d.text;
     },
     ...(w.injects ? { injects: w.injects } : {}),
+    others,
   };
   const after = w.answers?.amend?.length ? amendsAfter(w.playbook, w.answers.amend, () => ({ now: w.clock.now(), tz })) : undefined;
   const hint = { code: 'hint-resume-cmd', params: { command: resumeCommand(ctx, w.id) } };

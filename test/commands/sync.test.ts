@@ -66,6 +66,37 @@ describe('irbook sync', () => {
     expect(git(sh, 'log', '--oneline').split('\n').filter(Boolean).length).toBeGreaterThan(4);
   }, 120_000);
 
+  it('a conflicting answer in each clone: both end with the same timeline and a conflict item, no git conflict', () => {
+    const id = /INC-\d{8}-SH-\d{3}/.exec(ok(irbook(sh, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml')))![0];
+    ok(irbook(sh, 'SH', 'zhang', 'sync', id));
+    ok(irbook(tk, 'TK', 'li', 'sync'));
+    // Neither has seen the other's correction when making it.
+    ok(irbook(tk, 'TK', 'li', 'amend', id, 'persons_affected', '1800', '--reason', 'Tokyo recount'));
+    ok(irbook(sh, 'SH', 'zhang', 'amend', id, 'persons_affected', '2000', '--reason', 'Shanghai recount'));
+    for (const [store, site, actor] of [[tk, 'TK', 'li'], [sh, 'SH', 'zhang'], [tk, 'TK', 'li']] as const) ok(irbook(store, site, actor, 'sync', id));
+
+    const timeline = (store: string) => JSON.parse(ok(irbook(store, 'XX', 'x', 'timeline', id, '--json'))) as unknown[];
+    expect(timeline(sh)).toEqual(timeline(tk));
+    const items = (store: string) => (JSON.parse(ok(irbook(store, 'XX', 'x', 'status', id, '--json'))) as { open_items: { kind: string; fact?: string; answers?: { value: unknown; who: string }[] }[] }).open_items.filter((i) => i.kind === 'conflict');
+    const both = [items(sh), items(tk)];
+    expect(both[0]).toEqual(both[1]);
+    expect(both[0]).toHaveLength(1);
+    expect(both[0]![0]!.fact).toBe('persons_affected');
+    // The later in the incident's order stands (Shanghai amended second).
+    expect(both[0]![0]!.answers?.map((a) => [a.value, a.who])).toEqual([[2000, 'zhang'], [1800, 'li']]);
+    for (const store of [sh, tk]) {
+      ok(irbook(store, 'XX', 'x', 'verify', id));
+      expect(git(store, 'status', '--porcelain')).not.toMatch(/^(UU|AA|DU|UD) /m);
+    }
+    expect(ok(irbook(tk, 'TK', 'li', 'status', id))).toMatch(/conflicting answers \(the first stands\)\s+persons_affected\s+2000 \(zhang [^)]+\) ≠ 1800 \(li /);
+
+    // A correction made after seeing both settles it, on both sides once synced.
+    ok(irbook(tk, 'TK', 'li', 'amend', id, 'persons_affected', '1900', '--reason', 'agreed with Shanghai'));
+    ok(irbook(tk, 'TK', 'li', 'sync', id));
+    ok(irbook(sh, 'SH', 'zhang', 'sync', id));
+    expect([items(sh), items(tk)]).toEqual([[], []]);
+  }, 120_000);
+
   it('notes appended while sync runs are never lost: each waits for the chain lock, and the next sync carries them', async () => {
     const id = /INC-\d{8}-SH-\d{3}/.exec(ok(irbook(sh, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml')))![0];
     const bg = (args: string[]) => new Promise<number | null>((res) => {
@@ -93,4 +124,41 @@ describe('irbook sync', () => {
     const inRepo = spawnSync(process.execPath, ['bin/irbook.js', 'sync'], { encoding: 'utf8', env: { ...process.env, IRBOOK_STORE: process.cwd(), IRBOOK_PLAYBOOKS: 'playbooks', IRBOOK_LANG: 'en' } });
     expect([inRepo.status, inRepo.stderr]).toEqual([2, expect.stringContaining('playbook repository')]);
   });
+
+  it.each<[string, string[], boolean]>([
+    ['the same writer name in both, fresh clones', [], false],
+    ['another writer, after both had synced an earlier incident', ['--actor', 'li'], true],
+  ])('an id given out by two clones (the same site code), %s: sync stops before two incidents merge, saying what to do', (_name, actor, shared) => {
+    const bare2 = join(root, `same-site-${actor.length}.git`);
+    git(root, 'init', '-q', '--bare', '-b', 'main', bare2);
+    const [a, b] = [join(root, `site-a-${actor.length}`), join(root, `site-b-${actor.length}`)];
+    for (const c of [a, b]) {
+      git(root, 'clone', '-q', bare2, c);
+      git(c, 'config', 'user.name', 'x');
+      git(c, 'config', 'user.email', 'x@example.cn');
+      git(c, 'checkout', '-q', '-B', 'main');
+    }
+    if (shared) {
+      // A first incident both clones hold (and the site's id counter with it): the clones share a commit.
+      ok(irbook(a, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml'));
+      ok(irbook(a, 'SH', 'zhang', 'sync'));
+      ok(irbook(b, 'SH', 'li', 'sync'));
+    }
+    const idA = /INC-\d{8}-SH-\d{3}/.exec(ok(irbook(a, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml')))![0];
+    ok(irbook(a, 'SH', 'zhang', 'sync'));
+    const idB = /INC-\d{8}-SH-\d{3}/.exec(ok(irbook(b, 'SH', 'li', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml', ...actor)))![0];
+    expect(idB).toBe(idA);
+    const r = irbook(b, 'SH', 'li', 'sync');
+    expect(r.status, r.stderr).toBe(4);
+    expect(r.stderr).toMatch(new RegExp(`${idA} was started both here \\([^ ]+@[^ ]+ [^)]+\\) and in another clone \\([^ ]+@[^ ]+ [^)]+\\)`));
+    expect(r.stderr).toContain('site code SH. Nothing was pulled or pushed.');
+    expect(r.stderr).toContain('give each clone its own site code');
+    // Nothing merged here, nothing sent there: each clone holds its own incident only.
+    expect(git(b, 'log', '--format=%s').trim().split('\n')).toHaveLength(shared ? 2 : 1); // the shared commit and its own: nothing pulled
+    expect(git(b, 'status', '--porcelain')).not.toMatch(/^(UU|AA|DU|UD) /m);
+    expect(git(a, 'ls-remote', bare2, 'main').split('\t')[0]).toBe(git(a, 'rev-parse', 'HEAD').trim());
+    ok(irbook(b, 'SH', 'li', 'verify', idA));
+    const ja = spawnSync(process.execPath, ['bin/irbook.js', 'sync'], { encoding: 'utf8', env: { ...process.env, IRBOOK_STORE: b, IRBOOK_SITE: 'SH', IRBOOK_ACTOR: 'li', NO_COLOR: '1', IRBOOK_LANG: 'ja', IRBOOK_PLAYBOOKS: 'playbooks' } });
+    expect([ja.status, ja.stderr]).toEqual([4, expect.stringContaining('両方で開始されています')]);
+  }, 60_000);
 });

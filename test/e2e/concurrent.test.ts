@@ -44,6 +44,9 @@ describe.skipIf(!hasTmux())('a walk in one terminal, notes and evidence from ano
         await pane.press('Enter');
         answered++;
         await pane.waitUntil((s) => (s.match(/^✔ /gm) ?? []).length >= answered, `answer ${answered} to be acknowledged`);
+        // Before its next prompt the walk shows what the other terminal wrote meanwhile: this round's note among them.
+        const shot = await pane.waitUntil((s) => /^\? /m.test(s.slice(s.lastIndexOf('✔ '))), 'the next prompt');
+        expect(shot.slice(shot.lastIndexOf('✔ '))).toMatch(new RegExp(`^  ⇠ li\\.wei · note\\.added · round ${round}: HQ informed$[\\s\\S]*^\\? `, 'm'));
       }
     }
     await pane.press('C-c');
@@ -57,4 +60,28 @@ describe.skipIf(!hasTmux())('a walk in one terminal, notes and evidence from ano
     expect(v.status, v.stdout + v.stderr).toBe(0);
     expect(v.stdout).toMatch(/2 chain\(s\)/);
   }, 120_000);
+
+  it('a step answered meanwhile in the other terminal is skipped, and the walk says who answered it', async () => {
+    await pane.clear();
+    await pane.type('node bin/irbook.js start chat-leak --tz Asia/Shanghai --actor zhang; echo EXIT=$?');
+    await pane.press('Enter');
+    const id = (await pane.waitFor(/(INC-\d{8}-\d{3})/, 'the session-started line'))[1]!;
+    await pane.waitFor(/^\? .*reportable anomaly/m, 'the first checklist prompt');
+    // li.wei answers both checklist steps from an answers file, then stops at the scope questions (exit 2: no answer for them).
+    const partial = join(store, 'partial.yaml');
+    writeFileSync(partial, 'answers:\n  confirm-anomaly: done\n  report-route: done\n');
+    const r = other('resume', id, '--answers', partial);
+    expect([r.status, r.stderr]).toEqual([2, expect.stringContaining('scope')]);
+    await pane.press('Enter'); // zhang confirms the anomaly too (a checklist: no conflict)
+    const shot = await pane.waitFor(/answered by li\.wei: report-route — .*\(not asked again\)/, 'the skip of report-route');
+    await pane.waitFor(/^\? .*(aware|became known)/im, 'the first scope question');
+    expect(shot[0]).toBeTruthy();
+    expect(pane.screen()).not.toMatch(/^\? .*Reported to the security lead/m);
+    await pane.press('C-c');
+    expect(Number((await pane.waitFor(/^EXIT=(\d+)/m, 'the walk to stop'))[1])).toBe(130);
+    const events = incidentEvents(store, id);
+    expect(events.filter((x) => x.type === 'check.done' && x.data.step === 'report-route').map((x) => x.actor)).toEqual(['li.wei']);
+    const v = other('verify', id);
+    expect(v.status, v.stdout + v.stderr).toBe(0);
+  }, 60_000);
 });

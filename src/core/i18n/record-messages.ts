@@ -28,7 +28,7 @@ export const RECORD: Catalog = {
   'item-correction': { en: 'correction owed', ja: '訂正報告', zh: '需补报更正' },
   'item-unknown-fact': { en: 'not known yet', ja: '未確定', zh: '尚不明确' },
   'item-translate': { en: 'translation needed', ja: '翻訳が必要', zh: '需要翻译' },
-  'item-conflict': { en: 'conflicting answers', ja: '回答の競合', zh: '回答冲突' },
+  'item-conflict': { en: 'conflicting answers (the first stands)', ja: '回答の競合（前者を採用）', zh: '回答冲突（以前者为准）' },
   'item-due': { en: 'due {due}', ja: '期限 {due}', zh: '期限 {due}' },
   'answer-unknown': { en: 'unknown', ja: '不明', zh: '不明' },
   'choose-one': { en: '— choose —', ja: '— 選択してください —', zh: '— 请选择 —' },

@@ -168,7 +168,7 @@ export const REPORT: Catalog = {
   'oi-correction': { en: 'Correction owed to {party} ({fact})', ja: '{party}への訂正報告（{fact}）', zh: '需向{party}补报更正（{fact}）' },
   'oi-unknown': { en: 'Still unknown: {fact}', ja: '未確認: {fact}', zh: '尚未确认：{fact}' },
   'oi-translate': { en: 'Translation needed: {step} ({reason})', ja: '翻訳が必要: {step}（{reason}）', zh: '需要翻译：{step}（{reason}）' },
-  'oi-conflict': { en: 'Conflicting entries: {fact}', ja: '記録の矛盾: {fact}', zh: '记录冲突：{fact}' },
+  'oi-conflict': { en: 'Conflicting answers to {step}{fact}: {reason} (the first stands)', ja: '回答の競合（{step}{fact}）: {reason}（前者を採用）', zh: '回答冲突（{step}{fact}）：{reason}（以前者为准）' },
   'c-owner': { en: 'Owner', ja: '担当', zh: '负责方' },
   'c-what': { en: 'Item', ja: '項目', zh: '事项' },
   'c-from': { en: 'Before', ja: '変更前', zh: '原内容' },

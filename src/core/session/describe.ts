@@ -12,6 +12,15 @@ const short = (v: unknown): string => {
   return String(v);
 };
 
+// Which pinned files a playbook.changed took, with short hashes; an older event names only the
+// playbook's, so an unchanged one there means clocks.yaml or parties.yaml changed.
+function filesChanged(d: Record<string, unknown>): string {
+  const files = d.files as Record<string, { was: string; now: string }> | undefined;
+  const hashes = (f: { was: unknown; now: unknown }) => `${short(f.was).slice(0, 12)} → ${short(f.now).slice(0, 12)}`;
+  if (files) return Object.entries(files).map(([name, f]) => `${name} ${hashes(f)}`).join(' · ');
+  return d.was === d.now ? 'clocks / parties' : `playbook ${hashes({ was: d.was, now: d.now })}`;
+}
+
 export function describeEvent(e: SessionEvent, lang: Lang, tz?: string): string {
   const d = e.data as Record<string, unknown>;
   const t = (code: string) => message(code, {}, lang);
@@ -32,7 +41,7 @@ export function describeEvent(e: SessionEvent, lang: Lang, tz?: string): string 
     case 'note.added': return short(d.text);
     case 'evidence.added': return `${short(d.path)} · sha256 ${short(d.sha256).slice(0, 16)}… · ${short(d.bytes)} B`;
     case 'journal.repaired': return `line ${short(d.line)} · ${short(d.bytes)} B`;
-    case 'playbook.changed': return `${short(d.id)} ${short(d.version)} · sha256 ${short(d.was).slice(0, 12)} → ${short(d.now).slice(0, 12)}`;
+    case 'playbook.changed': return `${short(d.id)} ${short(d.version)} · ${filesChanged(d)}`;
     default: return Object.keys(d).length ? JSON.stringify(d) : '';
   }
 }

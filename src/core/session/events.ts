@@ -58,7 +58,8 @@ export type EventData = {
   'session.closed': Record<string, never>;
   'journal.repaired': { line: number; bytes: number; sha256: string };
   /** A newer playbook taken on resume (`--allow-changed-playbook`); `pinned` is its model from then on. */
-  'playbook.changed': { id: string; was: string; now: string; version: string; pinned?: Pinned };
+  /** `files`: which of the pinned files changed, each with its sha256 before and after (absent in older journals). */
+  'playbook.changed': { id: string; was: string; now: string; version: string; files?: Partial<Record<'playbook' | 'clocks' | 'parties', { was: string; now: string }>>; pinned?: Pinned };
   'inject.shown': { index: number; after: string; text: Text };
   /** A correction of a fact's value; the line that recorded it stays as it was. */
   'fact.amended': { fact: string; value: unknown; previous: unknown; reason: string };

@@ -1,10 +1,12 @@
 // What is still owed on an incident, computed from the journal (never stored): deferred steps,
 // decisions to review after an amended fact, corrections owed to a party told a fact since
-// amended, and facts answered "unknown". status, the walk's menu and the HQ report's
+// amended, facts answered "unknown", and answers that conflict (conflicts.ts). status, the walk's menu and the HQ report's
 // 今後の対応・残課題 show this list; keep it pure and its shape stable.
 import { isOpen, type ClockView } from '../clocks/clocks.js';
 import type { Playbook } from '../playbook/schema.js';
 import type { Evaluator } from './evaluator.js';
+import { formatTime } from '../time/format.js';
+import { conflicts } from './conflicts.js';
 import { checkItems } from './kinds/check.js';
 import { locate } from './next.js';
 import { missingLangs } from './translate.js';
@@ -21,6 +23,8 @@ export interface OpenItem {
   owner?: string;
   /** ISO time: the clock's due time of a deferred notification, or the `until` of a deferral. */
   due?: string;
+  /** A conflict's two answers: the one that stands first, then the one it was not written against. */
+  answers?: { value: unknown; who: string; at: string }[];
 }
 
 /** The key `item.resolved` and `incident.closed` name an item by: kind:step, kind:fact or kind:step:fact. */
@@ -84,6 +88,17 @@ export function openItems(pb: Playbook, s: State, clocks: readonly ClockView[], 
     const missing = missingLangs(pb, s, step);
     const item: OpenItem = { kind: 'translate', step, reason: missing.join(', ') };
     if (missing.length && !settled(itemKey(item), -1)) items.push(item);
+  }
+  // Keyed by the fact, or the decision's step; settled by resolve or by a later answer that saw both.
+  for (const c of conflicts(s.answers, s.links)) {
+    const [kind, name] = [c.key.slice(0, c.key.indexOf(':')), c.key.slice(c.key.indexOf(':') + 1)];
+    const tz = s.started?.timezone ?? 'UTC';
+    const answers = [c.stands, c.other].map((a) => ({ value: a.value, who: a.who, at: a.at }));
+    const item: OpenItem = {
+      kind: 'conflict', ...(kind === 'fact' ? { fact: name } : { step: name }), answers,
+      reason: answers.map((a) => `${show(a.value)} (${a.who} ${formatTime(a.at, tz, 'none')})`).join(' ≠ '),
+    };
+    if (!settled(itemKey(item), Math.max(c.stands.ord, c.other.ord))) items.push(item);
   }
   return items.sort(byUrgency);
 }

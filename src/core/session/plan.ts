@@ -86,15 +86,13 @@ export function pinnedOf(events: readonly SessionEvent[]): { pinned?: Pinned; sh
   return out;
 }
 
-/** The first of the pinned files whose sha256 differs now (only those the journal pinned). */
-export function changedFrom(was: Shas, now: Shas): { file: keyof Shas; was: string; now: string } | undefined {
-  for (const file of ['playbook', 'clocks', 'parties'] as const) {
-    const a = was[file];
-    const b = now[file];
-    if (a !== undefined && a !== b) return { file, was: a, now: b ?? '' };
-  }
-  return undefined;
+/** The pinned files whose sha256 differs now (only those the journal pinned), playbook first. */
+export function changesFrom(was: Shas, now: Shas): { file: keyof Shas; was: string; now: string }[] {
+  return (['playbook', 'clocks', 'parties'] as const).filter((f) => was[f] !== undefined && was[f] !== now[f]).map((file) => ({ file, was: was[file]!, now: now[file] ?? '' }));
 }
+
+/** The first of the pinned files whose sha256 differs now. */
+export const changedFrom = (was: Shas, now: Shas): { file: keyof Shas; was: string; now: string } | undefined => changesFrom(was, now)[0];
 
 export interface ResumeInput extends ClockOptions {
   id: string;
@@ -119,7 +117,8 @@ export function planResume(events: readonly SessionEvent[], o: ResumeInput): Pla
   const takeUp = state.closedAt ? [...new Set([...state.deferred.keys(), ...[...state.notYet].filter(([, items]) => items.size).map(([step]) => step)])] : [];
   if (state.closedAt && !takeUp.length) return fail('walk-finished', { id: o.id }, EXIT.usage, { code: 'hint-status', params: { id: o.id } });
   const was = pinnedOf(events)?.sha256 ?? { playbook: started.playbook.sha256 };
-  const change = changedFrom(was, { playbook: o.playbook.sha256, ...(o.playbook.clocks ? { clocks: o.playbook.clocks } : {}), ...(o.playbook.parties ? { parties: o.playbook.parties } : {}) });
+  const changes = changesFrom(was, { playbook: o.playbook.sha256, ...(o.playbook.clocks ? { clocks: o.playbook.clocks } : {}), ...(o.playbook.parties ? { parties: o.playbook.parties } : {}) });
+  const change = changes[0];
   if (change && !o.allowChanged) return fail('playbook-changed', { id: change.file === 'playbook' ? o.playbook.id : `${o.playbook.id} (${change.file}.yaml)`, was: change.was.slice(0, 12), now: change.now.slice(0, 12) }, EXIT.usage, { code: 'hint-allow-changed', params: { id: o.id } });
   const refused = drillOnly(o, started.exercise);
   if (refused) return refused;
@@ -134,7 +133,10 @@ export function planResume(events: readonly SessionEvent[], o: ResumeInput): Pla
   }
   const st: Stamp = { at: clock.now().toISOString(), tz: o.tz, actor: o.actor, exercise: started.exercise };
   const changed = change
-    ? [stamp(ev('playbook.changed', { id: o.playbook.id, was: was.playbook, now: o.playbook.sha256, version: o.playbook.version, ...(o.pinned ? { pinned: o.pinned } : {}) }), st)]
+    ? [stamp(ev('playbook.changed', {
+      id: o.playbook.id, was: was.playbook, now: o.playbook.sha256, version: o.playbook.version,
+      files: Object.fromEntries(changes.map((c) => [c.file, { was: c.was, now: c.now }])), ...(o.pinned ? { pinned: o.pinned } : {}),
+    }), st)]
     : [];
   return { ok: true, clock, stamp: st, state, events: changed, takeUp };
 }

@@ -38,6 +38,8 @@ export interface Presenter {
   clocks(views: ClockView[], now: Date): void;
   /** Each event once it is in the journal. */
   event(e: SessionEvent): void;
+  /** Other writers' events that arrived since the last prompt; `answered`: the step about to be asked, which one of them answered meanwhile. */
+  others?(events: readonly SessionEvent[], answered?: Step): void;
 }
 
 export interface RunDeps {
@@ -58,6 +60,8 @@ export interface RunDeps {
   injects?: readonly Inject[];
   /** Events to append after a step's answer (answers files: `amend:` entries `after` that step). */
   after?(stepId: string, s: State): NewEvent[];
+  /** Events other writers appended since the last call (a note, an answer from another terminal or site). */
+  others?(): SessionEvent[];
 }
 
 /**
@@ -91,7 +95,15 @@ export async function runSession(d: RunDeps, state: State, o: { takeUp?: readonl
   const offered = new Set<string>();
   for (;;) {
     showInjects(d, s, add);
-    const n = next(d.playbook, s, d.ev);
+    let n = next(d.playbook, s, d.ev);
+    // What others wrote meanwhile is taken in before the next prompt; a step they answered is not asked again.
+    const arrived = d.others?.() ?? [];
+    if (arrived.length) {
+      for (const e of arrived) apply(s, e);
+      const was = n;
+      n = next(d.playbook, s, d.ev);
+      d.presenter.others?.(arrived, was.kind === 'step' && !pending(was.step, s) ? was.step : undefined);
+    }
     if (n.kind === 'done') return s;
     d.presenter.show(n, s);
     switch (n.kind) {

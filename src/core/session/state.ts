@@ -1,6 +1,7 @@
 // reduce(events) → state: everything a session knows, derived from the journal alone.
 import type { Lang } from '../i18n/lang.js';
 import type { StageId } from '../playbook/schema.js';
+import { answerKey, link, type Answer, type Links } from './conflicts.js';
 import { is, type EventData, type SessionEvent, type Started } from './events.js';
 
 /**
@@ -40,6 +41,9 @@ export interface State {
   resolved: Map<string, number>;
   /** Texts written by `record` steps (the last per step), with their translations by language. */
   records: Map<string, { section?: string; text: string; translations: Partial<Record<Lang, string>> }>;
+  /** Every answer to a fact or decision (`fact:NAME`, `decision:STEP`) in the incident's order, and who had seen what: conflicts.ts. */
+  answers: Map<string, Answer[]>;
+  links: Links;
   /** Drill injects already shown, by index. */
   injects: Set<number>;
   /** The walk reached its end (`session.closed`); open items may remain. */
@@ -52,7 +56,7 @@ export interface State {
 
 export const emptyState = (): State => ({
   facts: {}, factOrd: {}, unknown: new Set(), done: new Set(), asked: new Map(), checks: new Map(), notYet: new Map(), entered: new Map(), completed: new Map(),
-  decisions: [], notices: [], waivers: [], deferred: new Map(), amendments: [], resolved: new Map(), records: new Map(), injects: new Set(), count: 0,
+  decisions: [], notices: [], waivers: [], deferred: new Map(), amendments: [], resolved: new Map(), records: new Map(), answers: new Map(), links: new Map(), injects: new Set(), count: 0,
 });
 
 function setFact(s: State, name: string, value: unknown): void {
@@ -70,6 +74,9 @@ function finish(s: State, step: string): void {
 export function apply(s: State, e: SessionEvent): State {
   s.count++;
   s.lastAt = e.at;
+  link(s.links, e);
+  const key = answerKey(e);
+  if (key) addAnswer(s, key, e);
   if (is(e, 'session.started')) s.started = { ...e.data, at: e.at };
   else if (is(e, 'stage.entered')) s.entered.set(e.data.stage, e.at);
   else if (is(e, 'stage.completed')) s.completed.set(e.data.stage, e.at);
@@ -87,7 +94,11 @@ export function apply(s: State, e: SessionEvent): State {
     }
     s.deferred.delete(e.data.step);
   } else if (is(e, 'decision.made')) {
-    s.decisions.push({ ...e.data, at: e.at, actor: e.actor, ord: s.count });
+    // Made again by another writer (who had not seen the first): the later stands.
+    const made = { ...e.data, at: e.at, actor: e.actor, ord: s.count };
+    const i = s.decisions.findIndex((d) => d.step === e.data.step);
+    if (i < 0) s.decisions.push(made);
+    else s.decisions[i] = made;
     if (e.data.sets) setFact(s, e.data.sets, e.data.answer);
     finish(s, e.data.step);
   } else if (is(e, 'decision.revised')) {
@@ -122,6 +133,15 @@ export function apply(s: State, e: SessionEvent): State {
   else if (is(e, 'incident.closed')) s.incidentClosed = { ...e.data, at: e.at };
   else if (is(e, 'inject.shown')) s.injects.add(e.data.index);
   return s;
+}
+
+function addAnswer(s: State, key: string, e: SessionEvent): void {
+  const d = e.data as { value?: unknown; answer?: unknown };
+  const hash = (e as { hash?: unknown }).hash;
+  const a: Answer = { value: key.startsWith('fact:') ? d.value : d.answer, who: e.actor, at: e.at, ord: s.count, ...(typeof hash === 'string' ? { hash } : {}) };
+  const list = s.answers.get(key);
+  if (list) list.push(a);
+  else s.answers.set(key, [a]);
 }
 
 function add<T>(m: Map<string, Set<T>>, key: string, v: T): void {
