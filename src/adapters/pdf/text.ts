@@ -10,6 +10,11 @@ export interface Style { size: number; weight: Weight; /** line height as a mult
 export interface Run { face: Face; text: string; width: number }
 export interface Line { runs: Run[]; width: number }
 
+// Characters that only draw right when shaped (composed or positioned on their base): combining
+// diacritics, combining kana voicing marks, combining half marks.
+const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a\ufe20-\ufe2f]/u;
+const num = (n: number) => String(Math.round(n * 1000) / 1000);
+
 export const DEFAULT_LH = 1.45;
 /** Where the baseline sits below the top of a line box: the ideographic em box centred in it. */
 export const baselineOffset = (st: Style) => st.size * ((st.lh ?? DEFAULT_LH) - 1) / 2 + st.size * 0.88;
@@ -73,12 +78,39 @@ export class Typesetter {
     return kept;
   }
 
-  /** Draws one line with its left end at `x` and its baseline at `baseline`; the fill colour is the caller's. */
+  /** Draws one line with its left end at `x` and its baseline at `baseline`; the fill colour is the
+   *  caller's. One text object per line, each run's glyphs written as laid out (no second layout in
+   *  pdfkit); the text matrix flips pdfkit's top-down page space back, so glyphs stand upright. A
+   *  run with combining marks (decomposed kana, accents) alone goes through pdfkit's shaping. */
   draw(line: Line, x: number, baseline: number, size: number): void {
+    let ops = '';
+    let open = false;
+    let dx = 0; // the run's offset from the text line start
     for (const r of line.runs) {
-      this.doc.font(r.face.key, size).text(r.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      if (COMBINING.test(r.text)) {
+        if (open) ops += 'ET';
+        open = false;
+        this.flush(ops);
+        ops = '';
+        this.doc.font(r.face.key, size).text(r.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      } else {
+        if (!open) {
+          ops += `BT\n1 0 0 -1 ${num(x)} ${num(baseline)} Tm\n`;
+          open = true;
+          dx = 0;
+        }
+        if (dx) ops += `${num(dx)} 0 Td\n`;
+        ops += `/${r.face.id} ${num(size)} Tf\n<${r.face.codes(r.text)}> Tj\n`;
+        dx = r.width;
+      }
       x += r.width;
     }
+    if (open) ops += 'ET';
+    this.flush(ops);
+  }
+
+  private flush(ops: string): void {
+    if (ops) this.doc.addContent(ops);
   }
 
   private prep(text: string, weight: Weight): Prepared {
