@@ -24,7 +24,6 @@ export async function renderPdf(model: ReportModel, out: string, opts: PdfOption
     size: 'A4',
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
     autoFirstPage: false,
-    bufferPages: true,
     lang: LANG_TAG[meta.lang],
     displayTitle: true,
     info: info(model),
@@ -59,7 +58,7 @@ export async function renderPdf(model: ReportModel, out: string, opts: PdfOption
     });
     if (model.heads?.length) headsBlock(c, model.heads);
     frame.footers(c);
-    pages = doc.bufferedPageRange().count;
+    pages = pager.pages;
     doc.end();
     await written;
     await file.commit();

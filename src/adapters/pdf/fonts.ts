@@ -87,12 +87,15 @@ export class Face {
     return w;
   }
 
+  /** The font's reference, for a resource dictionary. */
+  ref(): unknown {
+    return this.pdf.ref();
+  }
+
   /** The hex glyph codes of `text` for a `<…> Tj`, one glyph per character through the cmap (no
    *  shaping), each glyph added to the font's subset with its width and the character it stands for
-   *  (the ToUnicode map pdftotext and copy/paste read). Also makes the font a resource of the page. */
+   *  (the ToUnicode map pdftotext and copy/paste read). */
   codes(text: string): string {
-    const page = (this.doc as unknown as { page: { fonts: Record<string, unknown> } }).page;
-    page.fonts[this.pdf.id] ??= this.pdf.ref();
     let hex = this.hexes.get(text);
     if (hex === undefined) {
       hex = this.fk ? this.glyphCodes(this.fk, text) : this.pdf.encode(text)[0].join('');

@@ -25,10 +25,12 @@ export interface Ctx { doc: Doc; ts: Typesetter; meta: ReportMeta; pager: Pager 
 
 export class Pager {
   y: number = PAGE.top;
+  pages = 0;
   constructor(private readonly doc: Doc, private readonly decorate: () => void) {}
 
   newPage(): void {
     this.doc.addPage();
+    this.pages++;
     this.decorate();
     this.y = PAGE.top;
   }

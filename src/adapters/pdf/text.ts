@@ -79,37 +79,23 @@ export class Typesetter {
   }
 
   /** Draws one line with its left end at `x` and its baseline at `baseline`; the fill colour is the
-   *  caller's. One text object per line, each run's glyphs written as laid out (no second layout in
-   *  pdfkit); the text matrix flips pdfkit's top-down page space back, so glyphs stand upright. A
-   *  run with combining marks (decomposed kana, accents) alone goes through pdfkit's shaping. */
+   *  caller's. A run with combining marks (decomposed kana, accents) alone goes through pdfkit's
+   *  shaping; the others are written as laid out (see textObject). */
   draw(line: Line, x: number, baseline: number, size: number): void {
-    let ops = '';
-    let open = false;
-    let dx = 0; // the run's offset from the text line start
-    for (const r of line.runs) {
-      if (COMBINING.test(r.text)) {
-        if (open) ops += 'ET';
-        open = false;
-        this.flush(ops);
-        ops = '';
-        this.doc.font(r.face.key, size).text(r.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
-      } else {
-        if (!open) {
-          ops += `BT\n1 0 0 -1 ${num(x)} ${num(baseline)} Tm\n`;
-          open = true;
-          dx = 0;
-        }
-        if (dx) ops += `${num(dx)} 0 Td\n`;
-        ops += `/${r.face.id} ${num(size)} Tf\n<${r.face.codes(r.text)}> Tj\n`;
-        dx = r.width;
-      }
+    const fonts = (this.doc as unknown as { page: { fonts: Record<string, unknown> } }).page.fonts;
+    let from = 0;
+    line.runs.forEach((r, i) => {
+      if (!COMBINING.test(r.text)) return;
+      this.write(textObject(line.runs.slice(from, i), x, baseline, size, fonts));
+      for (const before of line.runs.slice(from, i)) x += before.width;
+      this.doc.font(r.face.key, size).text(r.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
       x += r.width;
-    }
-    if (open) ops += 'ET';
-    this.flush(ops);
+      from = i + 1;
+    });
+    this.write(textObject(from ? line.runs.slice(from) : line.runs, x, baseline, size, fonts));
   }
 
-  private flush(ops: string): void {
+  private write(ops: string): void {
     if (ops) this.doc.addContent(ops);
   }
 
@@ -215,4 +201,21 @@ function toLine(chars: Ch[], a: number, b: number, size: number): Line {
     width += c.w * size;
   }
   return { runs, width };
+}
+
+/** One text object drawing `runs` from `x` on the baseline `baseline` (pdfkit's top-down page
+ *  space; the text matrix flips it back so glyphs stand upright): each run's glyph codes in its
+ *  face, moved on by the width the layout gave the run before (no second layout in pdfkit). Adds
+ *  the faces used to `fonts`, the resources of the page or form the operators go into. */
+export function textObject(runs: Run[], x: number, baseline: number, size: number, fonts: Record<string, unknown>): string {
+  if (!runs.length) return '';
+  let ops = `BT\n1 0 0 -1 ${num(x)} ${num(baseline)} Tm\n`;
+  let dx = 0;
+  for (const r of runs) {
+    fonts[r.face.id] ??= r.face.ref();
+    if (dx) ops += `${num(dx)} 0 Td\n`;
+    ops += `/${r.face.id} ${num(size)} Tf\n<${r.face.codes(r.text)}> Tj\n`;
+    dx = r.width;
+  }
+  return ops + 'ET';
 }
