@@ -60,6 +60,7 @@ const winAnsi = (cp: number) => (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp 
 export class Face {
   private readonly widths = new Map<number, number>();
   private readonly hexes = new Map<string, string>();
+  private readonly glyphHex = new Map<number, string>();
   private readonly fk: Fontkit | undefined;
   constructor(readonly key: string, private readonly doc: Doc, private readonly pdf: PdfFont) {
     // A standard font's `.font` is its AFM metrics, not fontkit: only an embedded font has a subset.
@@ -110,11 +111,16 @@ export class Face {
     let hex = '';
     for (const c of text) {
       const cp = c.codePointAt(0) ?? 0;
-      const g = fk.glyphForCodePoint(cp);
-      const gid = subset.includeGlyph(g.id);
-      widths[gid] ??= g.advanceWidth * scale;
-      unicode[gid] ??= [cp];
-      hex += gid.toString(16).padStart(4, '0');
+      let h = this.glyphHex.get(cp);
+      if (h === undefined) {
+        const g = fk.glyphForCodePoint(cp);
+        const gid = subset.includeGlyph(g.id);
+        widths[gid] ??= g.advanceWidth * scale;
+        unicode[gid] ??= [cp];
+        h = gid.toString(16).padStart(4, '0');
+        this.glyphHex.set(cp, h);
+      }
+      hex += h;
     }
     return hex;
   }

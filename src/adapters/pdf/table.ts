@@ -28,13 +28,11 @@ function columns(widths: number[], n: number): Col[] {
   });
 }
 
-/** The largest size at which every cell's words fit its column; `bold` says which rows are bold. */
+/** The largest size at which every cell's words fit its column; `bold` says which rows are bold.
+ *  Word widths scale with the size: each column's widest word is measured once, at size 1. */
 function fitSize(c: Ctx, rows: string[][], cols: Col[], bold: (row: number, col: number) => boolean): number {
-  for (const size of SIZES) {
-    const fits = rows.every((r, ri) => cols.every((col, ci) => c.ts.minWidth(r[ci] ?? '', cell(size, bold(ri, ci))) <= col.w - 2 * PAD_X + 0.01));
-    if (fits) return size;
-  }
-  return SIZES[SIZES.length - 1] ?? 7.5;
+  const widest = cols.map((_, ci) => rows.reduce((w, r, ri) => Math.max(w, c.ts.minWidth(r[ci] ?? '', cell(1, bold(ri, ci)))), 0));
+  return SIZES.find((size) => cols.every((col, ci) => (widest[ci] ?? 0) * size <= col.w - 2 * PAD_X + 0.01)) ?? SIZES[SIZES.length - 1] ?? 7.5;
 }
 
 function layoutRow(c: Ctx, texts: string[], cols: Col[], style: Style, kind: Row['kind'], zebra: boolean): Row {

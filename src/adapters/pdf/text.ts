@@ -22,7 +22,8 @@ export const lineHeight = (st: Style) => st.size * (st.lh ?? DEFAULT_LH);
 
 // Widths below are at size 1 and scaled when a line is made: a text is prepared once per weight
 // however often it is measured and wrapped (tables are sized before they are drawn).
-interface Prepared { chars: Ch[]; toks: Tok[] }
+interface Prepared { chars: Ch[]; toks: Tok[]; /** at size 1, once asked */ minWidth?: number }
+const LONG_WORD = 24;
 
 export class Typesetter {
   private readonly cache: Record<Weight, Map<string, Prepared>> = { regular: new Map(), bold: new Map() };
@@ -43,20 +44,25 @@ export class Typesetter {
   }
 
   /** The narrowest width `text` wraps in without cutting a word (at . / - _ it may break); words
-   *  of more than `long` characters (hashes, long paths) do not count: they are cut anyway. */
-  minWidth(text: string, st: Style, long = 24): number {
-    const { chars, toks } = this.prep(text, st.weight);
-    let widest = 0;
-    for (const t of toks) {
-      if (t.space || t.b - t.a > long) continue;
-      let w = 0;
-      for (let i = t.a; i < t.b; i++) {
-        const c = chars[i];
-        if (!c) continue;
-        w += c.w;
-        widest = Math.max(widest, w);
-        if (SOFT.has(c.s.codePointAt(0) ?? 0)) w = 0;
+   *  of more than LONG_WORD characters (hashes, long paths) do not count: they are cut anyway. */
+  minWidth(text: string, st: Style): number {
+    const p = this.prep(text, st.weight);
+    let widest = p.minWidth;
+    if (widest === undefined) {
+      widest = 0;
+      const { chars, toks } = p;
+      for (const t of toks) {
+        if (t.space || t.b - t.a > LONG_WORD) continue;
+        let w = 0;
+        for (let i = t.a; i < t.b; i++) {
+          const c = chars[i];
+          if (!c) continue;
+          w += c.w;
+          widest = Math.max(widest, w);
+          if (SOFT.has(c.s.codePointAt(0) ?? 0)) w = 0;
+        }
       }
+      p.minWidth = widest;
     }
     return widest * st.size;
   }
@@ -95,8 +101,9 @@ export class Typesetter {
     this.write(textObject(from ? line.runs.slice(from) : line.runs, x, baseline, size, fonts));
   }
 
+  // As bytes: pdfkit would copy a string into bytes one character at a time in JavaScript.
   private write(ops: string): void {
-    if (ops) this.doc.addContent(ops);
+    if (ops) this.doc.addContent(Buffer.from(`${ops}\n`, 'latin1') as unknown as string);
   }
 
   private prep(text: string, weight: Weight): Prepared {

@@ -22,7 +22,7 @@ export function parseIso(iso: string): number {
 
 const daysIn = (y: number, mo: number) => new Date(Date.UTC(y, mo, 0)).getUTCDate();
 
-type Zone = { fixed: number } | { intl: Intl.DateTimeFormat };
+type Zone = { fixed: number } | { intl: Intl.DateTimeFormat; offsets: Map<number, number> };
 const zones = new Map<string, Zone | null>();
 
 function zoneOf(name: string): Zone | null {
@@ -33,7 +33,7 @@ function zoneOf(name: string): Zone | null {
     z = { fixed: (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2] ?? 0) * 60 + Number(fixed[3] ?? 0)) };
   } else {
     try {
-      z = { intl: new Intl.DateTimeFormat('en-US', { timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }) };
+      z = { offsets: new Map(), intl: new Intl.DateTimeFormat('en-US', { timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }) };
     } catch {
       z = null;
     }
@@ -50,17 +50,24 @@ export interface Wall { year: number; month: number; day: number; hour: number; 
 export function wallClock(ms: number, zone: string): Wall | undefined {
   const z = zoneOf(zone);
   if (!z || !Number.isFinite(ms)) return undefined;
-  let offset: number;
-  if ('fixed' in z) offset = z.fixed;
-  else {
-    const p: Record<string, number> = {};
-    for (const part of z.intl.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-    const wall = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-    offset = Math.round((wall - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
-  }
+  const offset = 'fixed' in z ? z.fixed : offsetAt(z, ms);
   const d = new Date(ms + offset * 60_000);
   if (Number.isNaN(d.getTime())) return undefined;
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), offset };
+}
+
+// Zones change their offset on the quarter hour: one Intl lookup per zone and quarter hour.
+function offsetAt(z: { intl: Intl.DateTimeFormat; offsets: Map<number, number> }, ms: number): number {
+  const quarter = Math.floor(ms / 900_000);
+  let offset = z.offsets.get(quarter);
+  if (offset === undefined) {
+    const at = quarter * 900_000;
+    const p: Record<string, number> = {};
+    for (const part of z.intl.formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+    offset = Math.round((Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0) - at) / 60_000);
+    z.offsets.set(quarter, offset);
+  }
+  return offset;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
