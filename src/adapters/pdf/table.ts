@@ -3,6 +3,7 @@
 // a page break only between rows (with the header row repeated), zebra rows, highlighted rows.
 import type { FieldsSection, TableSection } from '../../core/report/model.js';
 import { BOTTOM, COLOR, CONTENT_W, LEFT, PAGE, continued, drawLines, heading, type Ctx } from './layout.js';
+import { emit, rectFill, segment, strokeOp } from './paint.js';
 import { lineHeight, type Line, type Style } from './text.js';
 
 const PAD_X = 4;
@@ -44,23 +45,23 @@ function layoutRow(c: Ctx, texts: string[], cols: Col[], style: Style, kind: Row
 
 /** Draws lines [from, to) of every cell of `row` at the cursor and moves below them. */
 function drawRow(c: Ctx, row: Row, cols: Col[], from: number, to: number): void {
-  const { doc } = c;
   const y = c.pager.y;
   const h = (to - from) * lineHeight(row.style) + 2 * PAD_Y;
   const bg = row.kind === 'head' ? COLOR.headBg : row.kind === 'mark' ? COLOR.highlightBg : row.zebra ? COLOR.zebra : undefined;
-  if (bg) doc.rect(LEFT, y, CONTENT_W, h).fill(bg);
-  if (row.kind === 'field' && cols[0]) doc.rect(cols[0].x, y, cols[0].w, h).fill(COLOR.labelBg);
-  if (row.kind === 'mark') doc.rect(LEFT, y, 2.5, h).fill(COLOR.highlightBar);
+  const ops: string[] = [];
+  if (bg) ops.push(rectFill(LEFT, y, CONTENT_W, h, bg));
+  if (row.kind === 'field' && cols[0]) ops.push(rectFill(cols[0].x, y, cols[0].w, h, COLOR.labelBg));
+  if (row.kind === 'mark') ops.push(rectFill(LEFT, y, 2.5, h, COLOR.highlightBar));
   // Hairlines between columns help the eye down long tables.
-  doc.lineWidth(0.4).strokeColor(row.kind === 'head' ? '#4a5f80' : COLOR.hair);
-  for (const col of cols.slice(1)) doc.moveTo(col.x, y).lineTo(col.x, y + h).stroke();
+  if (cols.length > 1) ops.push(strokeOp(row.kind === 'head' ? '#4a5f80' : COLOR.hair, 0.4), ...cols.slice(1).map((col) => segment(col.x, y, col.x, y + h)), 'S');
+  emit(c.doc, ops.join('\n'));
   cols.forEach((col, i) => {
     const lines = (row.cells[i] ?? []).slice(from, to);
     const st = row.kind === 'field' && i === 0 ? { ...row.style, weight: 'bold' as const } : row.style;
     const ink = row.kind === 'head' ? COLOR.headInk : row.kind === 'field' && i === 0 ? COLOR.navy : COLOR.ink;
     drawLines(c, lines, col.x + PAD_X, y + PAD_Y, st, ink);
   });
-  doc.lineWidth(0.5).strokeColor(row.kind === 'head' ? COLOR.headBg : COLOR.rule).moveTo(LEFT, y + h).lineTo(LEFT + CONTENT_W, y + h).stroke();
+  emit(c.doc, `${strokeOp(row.kind === 'head' ? COLOR.headBg : COLOR.rule, 0.5)} ${segment(LEFT, y + h, LEFT + CONTENT_W, y + h)} S`);
   c.pager.y = y + h;
 }
 

@@ -5,6 +5,7 @@
 import { SOFT, isInvisible, tokens, type Ch, type Tok } from './breaks.js';
 import type { Doc } from './doc.js';
 import type { Face, Fonts, Weight } from './fonts.js';
+import { emit, num } from './paint.js';
 
 export interface Style { size: number; weight: Weight; /** line height as a multiple of size */ lh?: number }
 export interface Run { face: Face; text: string; width: number }
@@ -13,7 +14,6 @@ export interface Line { runs: Run[]; width: number }
 // Characters that only draw right when shaped (composed or positioned on their base): combining
 // diacritics, combining kana voicing marks, combining half marks.
 const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a\ufe20-\ufe2f]/u;
-const num = (n: number) => String(Math.round(n * 1000) / 1000);
 
 export const DEFAULT_LH = 1.45;
 /** Where the baseline sits below the top of a line box: the ideographic em box centred in it. */
@@ -27,6 +27,7 @@ const LONG_WORD = 24;
 
 export class Typesetter {
   private readonly cache: Record<Weight, Map<string, Prepared>> = { regular: new Map(), bold: new Map() };
+  private readonly known: Record<Weight, Map<number, Ch | null>> = { regular: new Map(), bold: new Map() };
   constructor(readonly doc: Doc, readonly fonts: Fonts) {}
 
   /** The lines of `text` set in `st` within `max` points; at least one (possibly empty) line. */
@@ -84,26 +85,41 @@ export class Typesetter {
     return kept;
   }
 
+  /** Draws lines, each at its place, in the fill colour operator `fill`: one write for them all. */
+  drawAll(placed: readonly { line: Line; x: number; baseline: number }[], size: number, fill: string): void {
+    const fonts = this.pageFonts();
+    let ops = fill;
+    for (const { line, x, baseline } of placed) {
+      if (line.runs.some((r) => COMBINING.test(r.text))) {
+        emit(this.doc, ops);
+        ops = '';
+        this.draw(line, x, baseline, size);
+      } else {
+        ops += `\n${textObject(line.runs, x, baseline, size, fonts)}`;
+      }
+    }
+    emit(this.doc, ops);
+  }
+
   /** Draws one line with its left end at `x` and its baseline at `baseline`; the fill colour is the
    *  caller's. A run with combining marks (decomposed kana, accents) alone goes through pdfkit's
    *  shaping; the others are written as laid out (see textObject). */
   draw(line: Line, x: number, baseline: number, size: number): void {
-    const fonts = (this.doc as unknown as { page: { fonts: Record<string, unknown> } }).page.fonts;
+    const fonts = this.pageFonts();
     let from = 0;
     line.runs.forEach((r, i) => {
       if (!COMBINING.test(r.text)) return;
-      this.write(textObject(line.runs.slice(from, i), x, baseline, size, fonts));
+      emit(this.doc, textObject(line.runs.slice(from, i), x, baseline, size, fonts));
       for (const before of line.runs.slice(from, i)) x += before.width;
       this.doc.font(r.face.key, size).text(r.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
       x += r.width;
       from = i + 1;
     });
-    this.write(textObject(from ? line.runs.slice(from) : line.runs, x, baseline, size, fonts));
+    emit(this.doc, textObject(from ? line.runs.slice(from) : line.runs, x, baseline, size, fonts));
   }
 
-  // As bytes: pdfkit would copy a string into bytes one character at a time in JavaScript.
-  private write(ops: string): void {
-    if (ops) this.doc.addContent(Buffer.from(`${ops}\n`, 'latin1') as unknown as string);
+  private pageFonts(): Record<string, unknown> {
+    return (this.doc as unknown as { page: { fonts: Record<string, unknown> } }).page.fonts;
   }
 
   private prep(text: string, weight: Weight): Prepared {
@@ -118,17 +134,28 @@ export class Typesetter {
   }
 
   private chars(text: string, weight: Weight): Ch[] {
+    const known = this.known[weight];
     const out: Ch[] = [];
     for (const c of text) {
-      let cp = c.codePointAt(0) ?? 0;
-      if (isInvisible(cp)) continue;
-      if (cp === 0xa0) cp = 0x20;
-      const face = this.fonts.pick(cp, weight);
-      // No font has it (Helvetica is the last resort and covers only Latin-1): a visible '?', never tofu.
-      if (!face.has(cp)) cp = 0x3f;
-      out.push({ s: String.fromCodePoint(cp), face, w: face.advance(cp), space: cp === 0x20 });
+      const cp = c.codePointAt(0) ?? 0;
+      let ch = known.get(cp);
+      if (ch === undefined) {
+        ch = this.char(cp, weight);
+        known.set(cp, ch);
+      }
+      if (ch) out.push(ch);
     }
     return out;
+  }
+
+  /** One character as set in `weight` (shared by every string that has it), or null when invisible. */
+  private char(code: number, weight: Weight): Ch | null {
+    if (isInvisible(code)) return null;
+    let cp = code === 0xa0 ? 0x20 : code;
+    const face = this.fonts.pick(cp, weight);
+    // No font has it (Helvetica is the last resort and covers only Latin-1): a visible '?', never tofu.
+    if (!face.has(cp)) cp = 0x3f;
+    return { s: String.fromCodePoint(cp), face, w: face.advance(cp), space: cp === 0x20 };
   }
 
   /** Greedy line filling in unit widths (`max` = points / size). */
