@@ -2,15 +2,14 @@
 // by the report's language, with a per-character fallback because pdfkit has none: a Japanese
 // report draws simplified hanzi with SC, a Chinese one Japanese-only characters with JP, and what
 // neither has with Helvetica. pdfkit subsets every embedded TTF to the glyphs used.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Lang } from '../../core/i18n/lang.js';
 import { PACKAGE_ROOT } from '../dirs.js';
 import type { Doc } from './doc.js';
+import { inflatedFont } from './font-files.js';
 
 // Only the four faces drawn ship, gzipped, in fonts/ (put there by the build from the Google
-// Fonts packages, with their OFL licence: scripts/copy-fonts.js). Inflating one takes 50–100 ms.
+// Fonts packages, with their OFL licence: scripts/copy-fonts.js), inflated through a cache.
 const FILES = {
   jp: 'NotoSansJP-Regular.ttf.gz',
   'jp-bold': 'NotoSansJP-Bold.ttf.gz',
@@ -25,7 +24,7 @@ const bytes = new Map<Noto, Buffer>();
 function fontBytes(name: Noto): Buffer {
   let b = bytes.get(name);
   if (!b) {
-    b = gunzipSync(readFileSync(join(PACKAGE_ROOT, 'fonts', FILES[name])));
+    b = inflatedFont(join(PACKAGE_ROOT, 'fonts', FILES[name]));
     bytes.set(name, b);
   }
   return b;
