@@ -58,7 +58,6 @@ const winAnsi = (cp: number) => (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp 
  *  the glyph codes a content stream draws a string with. */
 export class Face {
   private readonly widths = new Map<number, number>();
-  private readonly hexes = new Map<string, string>();
   private readonly glyphHex = new Map<number, string>();
   private readonly fk: Fontkit | undefined;
   constructor(readonly key: string, private readonly doc: Doc, private readonly pdf: PdfFont) {
@@ -96,15 +95,7 @@ export class Face {
    *  shaping), each glyph added to the font's subset with its width and the character it stands for
    *  (the ToUnicode map pdftotext and copy/paste read). */
   codes(text: string): string {
-    let hex = this.hexes.get(text);
-    if (hex === undefined) {
-      hex = this.fk ? this.glyphCodes(this.fk, text) : this.pdf.encode(text)[0].join('');
-      this.hexes.set(text, hex);
-    }
-    return hex;
-  }
-
-  private glyphCodes(fk: Fontkit, text: string): string {
+    if (!this.fk) return this.pdf.encode(text)[0].join('');
     const { subset, widths, unicode, scale } = this.pdf;
     if (!subset || !widths || !unicode || scale === undefined) throw new Error(`${this.key} is not an embedded font`);
     let hex = '';
@@ -112,7 +103,7 @@ export class Face {
       const cp = c.codePointAt(0) ?? 0;
       let h = this.glyphHex.get(cp);
       if (h === undefined) {
-        const g = fk.glyphForCodePoint(cp);
+        const g = this.fk.glyphForCodePoint(cp);
         const gid = subset.includeGlyph(g.id);
         widths[gid] ??= g.advanceWidth * scale;
         unicode[gid] ??= [cp];
