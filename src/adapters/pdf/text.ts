@@ -8,7 +8,8 @@ import type { Face, Fonts, Weight } from './fonts.js';
 import { emit, num } from './paint.js';
 
 export interface Style { size: number; weight: Weight; /** line height as a multiple of size */ lh?: number }
-export interface Run { face: Face; text: string; width: number }
+/** `shaped`: the run has combining marks, which only draw right through shaping. */
+export interface Run { face: Face; text: string; width: number; shaped?: boolean }
 export interface Line { runs: Run[]; width: number }
 
 // Characters that only draw right when shaped (composed or positioned on their base): combining
@@ -27,6 +28,7 @@ const LONG_WORD = 24;
 
 export class Typesetter {
   private readonly cache: Record<Weight, Map<string, Prepared>> = { regular: new Map(), bold: new Map() };
+  private readonly clamped = new Map<string, Line[]>();
   private readonly known: Record<Weight, Map<number, Ch | null>> = { regular: new Map(), bold: new Map() };
   constructor(readonly doc: Doc, readonly fonts: Fonts) {}
 
@@ -70,6 +72,17 @@ export class Typesetter {
 
   /** At most `n` lines, the last ending in … when text was left out. */
   clamp(text: string, max: number, st: Style, n: number): Line[] {
+    // Page headers and footers clamp the same texts on every page.
+    const key = `${st.weight} ${st.size} ${max} ${n} ${text}`;
+    let lines = this.clamped.get(key);
+    if (!lines) {
+      lines = this.clampNew(text, max, st, n);
+      this.clamped.set(key, lines);
+    }
+    return lines;
+  }
+
+  private clampNew(text: string, max: number, st: Style, n: number): Line[] {
     const lines = this.wrap(text, max, st);
     if (lines.length <= n) return lines;
     const kept = lines.slice(0, n);
@@ -90,7 +103,7 @@ export class Typesetter {
     const fonts = this.pageFonts();
     let ops = fill;
     for (const { line, x, baseline } of placed) {
-      if (line.runs.some((r) => COMBINING.test(r.text))) {
+      if (line.runs.some((r) => r.shaped)) {
         emit(this.doc, ops);
         ops = '';
         this.draw(line, x, baseline, size);
@@ -108,7 +121,7 @@ export class Typesetter {
     const fonts = this.pageFonts();
     let from = 0;
     line.runs.forEach((r, i) => {
-      if (!COMBINING.test(r.text)) return;
+      if (!r.shaped) return;
       emit(this.doc, textObject(line.runs.slice(from, i), x, baseline, size, fonts));
       for (const before of line.runs.slice(from, i)) x += before.width;
       this.doc.font(r.face.key, size).text(r.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
@@ -155,7 +168,8 @@ export class Typesetter {
     const face = this.fonts.pick(cp, weight);
     // No font has it (Helvetica is the last resort and covers only Latin-1): a visible '?', never tofu.
     if (!face.has(cp)) cp = 0x3f;
-    return { s: String.fromCodePoint(cp), face, w: face.advance(cp), space: cp === 0x20 };
+    const s = String.fromCodePoint(cp);
+    return { s, face, w: face.advance(cp), space: cp === 0x20, mark: COMBINING.test(s) };
   }
 
   /** Greedy line filling in unit widths (`max` = points / size). */
@@ -228,9 +242,10 @@ function toLine(chars: Ch[], a: number, b: number, size: number): Line {
     const last = runs.at(-1);
     if (last && last.face === c.face) {
       last.text += c.s;
+      if (c.mark) last.shaped = true;
       last.width += c.w * size;
     } else {
-      runs.push({ face: c.face, text: c.s, width: c.w * size });
+      runs.push({ face: c.face, text: c.s, width: c.w * size, ...(c.mark ? { shaped: true } : {}) });
     }
     width += c.w * size;
   }
