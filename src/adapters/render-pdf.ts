@@ -42,7 +42,7 @@ export async function renderPdf(model: ReportModel, out: string, opts: PdfOption
   let pages = 0;
   try {
     const ts = new Typesetter(doc, new Fonts(doc, meta.lang));
-    const pager = new layout.Pager(doc, () => frame.decorate(c));
+    const pager = new layout.Pager(doc, () => frame.decorate(c), () => frame.footer(c));
     const c: Ctx = { doc, ts, meta, pager };
     pager.newPage();
     frame.titleBlock(c);
@@ -57,7 +57,8 @@ export async function renderPdf(model: ReportModel, out: string, opts: PdfOption
       opts.onProgress?.(i + 1, total);
     });
     if (model.heads?.length) headsBlock(c, model.heads);
-    frame.footers(c);
+    pager.finish();
+    frame.pageLabels(c);
     pages = pager.pages;
     doc.end();
     await written;

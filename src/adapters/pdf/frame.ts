@@ -17,7 +17,6 @@ const NOTICE: Style = { size: 9.5, weight: 'bold', lh: 1.5 };
 export function decorate(c: Ctx): void {
   if (marks(c.meta)) watermark(c);
   header(c);
-  footer(c);
 }
 
 /** 下書き and 訓練 together when both apply: a drill's draft is still a draft. */
@@ -75,7 +74,8 @@ const LABEL_W = CONTENT_W * 0.3;
 interface Form { data: Record<string, unknown>; end(chunk: string): void }
 const labels = new WeakMap<Ctx, Form[]>();
 
-function footer(c: Ctx): void {
+/** Drawn when a page is done: the rule, the generated-at time, and the call of the page's label. */
+export function footer(c: Ctx): void {
   const { doc, ts, meta } = c;
   doc.lineWidth(0.5).strokeColor(COLOR.rule).moveTo(LEFT, FOOT_Y - 6).lineTo(RIGHT, FOOT_Y - 6).stroke();
   const left = `${meta.generatedLabel} ${meta.generatedAtText}`.trim();
@@ -91,7 +91,7 @@ function footer(c: Ctx): void {
 }
 
 /** After layout: the "page x / y" label of every page, right-aligned in its corner of the footer. */
-export function footers(c: Ctx): void {
+export function pageLabels(c: Ctx): void {
   const { ts, meta } = c;
   const forms = labels.get(c) ?? [];
   forms.forEach((form, i) => {

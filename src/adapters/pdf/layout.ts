@@ -27,9 +27,12 @@ export interface Ctx { doc: Doc; ts: Typesetter; meta: ReportMeta; pager: Pager 
 export class Pager {
   y: number = PAGE.top;
   pages = 0;
-  constructor(private readonly doc: Doc, private readonly decorate: () => void) {}
+  /** `decorate` draws under a new page's content, `finish` over a page's content once it is done
+   *  (and is called by the renderer for the last page). */
+  constructor(private readonly doc: Doc, private readonly decorate: () => void, readonly finish: () => void) {}
 
   newPage(): void {
+    if (this.pages) this.finish();
     this.doc.addPage();
     this.pages++;
     this.decorate();
