@@ -24,7 +24,6 @@ export async function renderPdf(model: ReportModel, out: string, opts: PdfOption
     size: 'A4',
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
     autoFirstPage: false,
-    bufferPages: true,
     lang: LANG_TAG[meta.lang],
     displayTitle: true,
     info: info(model),
@@ -43,7 +42,7 @@ export async function renderPdf(model: ReportModel, out: string, opts: PdfOption
   let pages = 0;
   try {
     const ts = new Typesetter(doc, new Fonts(doc, meta.lang));
-    const pager = new layout.Pager(doc, () => frame.decorate(c));
+    const pager = new layout.Pager(doc, () => frame.decorate(c), () => frame.footer(c));
     const c: Ctx = { doc, ts, meta, pager };
     pager.newPage();
     frame.titleBlock(c);
@@ -58,8 +57,9 @@ export async function renderPdf(model: ReportModel, out: string, opts: PdfOption
       opts.onProgress?.(i + 1, total);
     });
     if (model.heads?.length) headsBlock(c, model.heads);
-    frame.footers(c);
-    pages = doc.bufferedPageRange().count;
+    pager.finish();
+    frame.pageLabels(c);
+    pages = pager.pages;
     doc.end();
     await written;
     await file.commit();

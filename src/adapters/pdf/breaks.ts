@@ -2,7 +2,8 @@
 // before closing punctuation (、。）」…) or after an opening bracket (（「…) — the usual kinsoku.
 import type { Face } from './fonts.js';
 
-export interface Ch { s: string; face: Face; w: number; space: boolean }
+/** One character as set: shared by every string that has it, so never changed. `mark`: a combining mark. */
+export interface Ch { readonly s: string; readonly face: Face; readonly w: number; readonly space: boolean; readonly mark: boolean }
 export interface Tok { a: number; b: number; w: number; space: boolean; cjk: boolean }
 
 const cps = (s: string) => [...s].map((c) => c.codePointAt(0) ?? 0);

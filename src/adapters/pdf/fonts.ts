@@ -2,15 +2,14 @@
 // by the report's language, with a per-character fallback because pdfkit has none: a Japanese
 // report draws simplified hanzi with SC, a Chinese one Japanese-only characters with JP, and what
 // neither has with Helvetica. pdfkit subsets every embedded TTF to the glyphs used.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Lang } from '../../core/i18n/lang.js';
 import { PACKAGE_ROOT } from '../dirs.js';
 import type { Doc } from './doc.js';
+import { inflatedFont } from './font-files.js';
 
 // Only the four faces drawn ship, gzipped, in fonts/ (put there by the build from the Google
-// Fonts packages, with their OFL licence: scripts/copy-fonts.js). Inflating one takes 50–100 ms.
+// Fonts packages, with their OFL licence: scripts/copy-fonts.js), inflated through a cache.
 const FILES = {
   jp: 'NotoSansJP-Regular.ttf.gz',
   'jp-bold': 'NotoSansJP-Bold.ttf.gz',
@@ -25,7 +24,7 @@ const bytes = new Map<Noto, Buffer>();
 function fontBytes(name: Noto): Buffer {
   let b = bytes.get(name);
   if (!b) {
-    b = gunzipSync(readFileSync(join(PACKAGE_ROOT, 'fonts', FILES[name])));
+    b = inflatedFont(join(PACKAGE_ROOT, 'fonts', FILES[name]));
     bytes.set(name, b);
   }
   return b;
@@ -35,17 +34,41 @@ function fontBytes(name: Noto): Buffer {
 interface Fontkit {
   unitsPerEm: number;
   hasGlyphForCodePoint(cp: number): boolean;
-  glyphForCodePoint(cp: number): { advanceWidth: number };
+  glyphForCodePoint(cp: number): { id: number; advanceWidth: number };
+}
+
+/** The pdfkit font object behind a face (its `_font` after `doc.font(key)`): an embedded TrueType
+ *  font with its subset, widths and glyph→Unicode table, or a standard font with its own encoding. */
+interface PdfFont {
+  id: string;
+  ref(): unknown;
+  font?: Fontkit;
+  subset?: { includeGlyph(gid: number): number };
+  widths?: (number | undefined)[];
+  unicode?: (number[] | undefined)[];
+  scale?: number;
+  encode(text: string): [string[], unknown];
 }
 
 // Helvetica is pdfkit's built-in (WinAnsi) font: Latin-1 and a few typographic signs.
 const WIN_ANSI_EXTRA = new Set([...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'].map((c) => c.codePointAt(0)));
 const winAnsi = (cp: number) => (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xff) || WIN_ANSI_EXTRA.has(cp);
 
-/** One font as pdfkit knows it (`key`), with glyph coverage and advance widths per point of size. */
+/** One font as pdfkit knows it (`key`), with glyph coverage, advance widths per point of size, and
+ *  the glyph codes a content stream draws a string with. */
 export class Face {
   private readonly widths = new Map<number, number>();
-  constructor(readonly key: string, private readonly doc: Doc, private readonly fk: Fontkit | undefined) {}
+  private readonly glyphHex = new Map<number, string>();
+  private readonly fk: Fontkit | undefined;
+  constructor(readonly key: string, private readonly doc: Doc, private readonly pdf: PdfFont) {
+    // A standard font's `.font` is its AFM metrics, not fontkit: only an embedded font has a subset.
+    this.fk = pdf.subset ? pdf.font : undefined;
+  }
+
+  /** pdfkit's name for this font in a page's resources (F1, F2, …). */
+  get id(): string {
+    return this.pdf.id;
+  }
 
   has(cp: number): boolean {
     return this.fk ? this.fk.hasGlyphForCodePoint(cp) : winAnsi(cp);
@@ -61,6 +84,35 @@ export class Face {
       this.widths.set(cp, w);
     }
     return w;
+  }
+
+  /** The font's reference, for a resource dictionary. */
+  ref(): unknown {
+    return this.pdf.ref();
+  }
+
+  /** The hex glyph codes of `text` for a `<…> Tj`, one glyph per character through the cmap (no
+   *  shaping), each glyph added to the font's subset with its width and the character it stands for
+   *  (the ToUnicode map pdftotext and copy/paste read). */
+  codes(text: string): string {
+    if (!this.fk) return this.pdf.encode(text)[0].join('');
+    const { subset, widths, unicode, scale } = this.pdf;
+    if (!subset || !widths || !unicode || scale === undefined) throw new Error(`${this.key} is not an embedded font`);
+    let hex = '';
+    for (const c of text) {
+      const cp = c.codePointAt(0) ?? 0;
+      let h = this.glyphHex.get(cp);
+      if (h === undefined) {
+        const g = this.fk.glyphForCodePoint(cp);
+        const gid = subset.includeGlyph(g.id);
+        widths[gid] ??= g.advanceWidth * scale;
+        unicode[gid] ??= [cp];
+        h = gid.toString(16).padStart(4, '0');
+        this.glyphHex.set(cp, h);
+      }
+      hex += h;
+    }
+    return hex;
   }
 }
 
@@ -108,15 +160,11 @@ export class Fonts {
   private face(key: string): Face {
     let f = this.faces.get(key);
     if (f) return f;
-    if (key in FILES) {
-      this.doc.registerFont(key, fontBytes(key as Noto));
-      this.doc.font(key);
-      const fk = (this.doc as unknown as { _font?: { font?: Fontkit } })._font?.font;
-      if (!fk || typeof fk.hasGlyphForCodePoint !== 'function') throw new Error(`pdfkit did not open ${FILES[key as Noto]} as a TrueType font`);
-      f = new Face(key, this.doc, fk);
-    } else {
-      f = new Face(key, this.doc, undefined);
-    }
+    if (key in FILES) this.doc.registerFont(key, fontBytes(key as Noto));
+    this.doc.font(key);
+    const pdf = (this.doc as unknown as { _font?: PdfFont })._font;
+    if (!pdf || (key in FILES && typeof pdf.font?.hasGlyphForCodePoint !== 'function')) throw new Error(`pdfkit did not open ${key} as a TrueType font`);
+    f = new Face(key, this.doc, pdf);
     this.faces.set(key, f);
     return f;
   }

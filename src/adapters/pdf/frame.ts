@@ -1,9 +1,8 @@
 // What every page carries: the header (incident id, report title, classification, a small
-// exercise badge), the large translucent exercise mark, and — once the page count is known — the
-// footer with "page x / y" and the generated-at time. Also the first page's title block and the
-// notice of an unfinished session.
+// exercise badge), the large translucent exercise mark, and the footer with the generated-at time
+// and "page x / y". Also the first page's title block and the notice of an unfinished session.
 import { COLOR, CONTENT_W, LEFT, PAGE, RIGHT, drawLines, type Ctx } from './layout.js';
-import { lineHeight, type Style } from './text.js';
+import { baselineOffset, lineHeight, textObject, type Style } from './text.js';
 
 const HEAD_ID: Style = { size: 9.5, weight: 'bold', lh: 1.3 };
 const HEAD_TITLE: Style = { size: 8, weight: 'regular', lh: 1.3 };
@@ -67,21 +66,42 @@ function watermark(c: Ctx): void {
   doc.fillOpacity(1);
 }
 
-/** After layout: "page x / y" and generated-at on every page. */
-export function footers(c: Ctx): void {
+const FOOT_Y = PAGE.height - 38;
+const LABEL_W = CONTENT_W * 0.3;
+
+// A page's "x / y" label is a form XObject the page calls, written once the page count is known:
+// pages are written out as they are finished, not held in memory to the end (pdfkit's bufferPages).
+interface Form { data: Record<string, unknown>; end(chunk: string): void }
+const labels = new WeakMap<Ctx, Form[]>();
+
+/** Drawn when a page is done: the rule, the generated-at time, and the call of the page's label. */
+export function footer(c: Ctx): void {
   const { doc, ts, meta } = c;
-  const range = doc.bufferedPageRange();
-  const total = range.count;
-  const y = PAGE.height - 38;
+  doc.lineWidth(0.5).strokeColor(COLOR.rule).moveTo(LEFT, FOOT_Y - 6).lineTo(RIGHT, FOOT_Y - 6).stroke();
   const left = `${meta.generatedLabel} ${meta.generatedAtText}`.trim();
-  for (let i = 0; i < total; i++) {
-    doc.switchToPage(range.start + i);
-    doc.lineWidth(0.5).strokeColor(COLOR.rule).moveTo(LEFT, y - 6).lineTo(RIGHT, y - 6).stroke();
-    const label = meta.pageLabel.replaceAll('{page}', String(i + 1)).replaceAll('{pages}', String(total));
-    const right = ts.clamp(label, CONTENT_W * 0.3, FOOT, 1);
-    drawLines(c, right, RIGHT - CONTENT_W * 0.3, y, FOOT, COLOR.ink, 'right', CONTENT_W * 0.3);
-    drawLines(c, ts.clamp(left, CONTENT_W * 0.68, FOOT, 1), LEFT, y, FOOT, COLOR.muted);
-  }
+  drawLines(c, ts.clamp(left, CONTENT_W * 0.68, FOOT, 1), LEFT, FOOT_Y, FOOT, COLOR.muted);
+  const form = doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, PAGE.width, PAGE.height] }) as unknown as Form;
+  const forms = labels.get(c) ?? [];
+  labels.set(c, forms);
+  forms.push(form);
+  const name = `Pg${forms.length}`;
+  (doc as unknown as { page: { xobjects: Record<string, unknown> } }).page.xobjects[name] = form;
+  doc.fillColor(COLOR.ink);
+  doc.addContent(`/${name} Do`);
+}
+
+/** After layout: the "page x / y" label of every page, right-aligned in its corner of the footer. */
+export function pageLabels(c: Ctx): void {
+  const { ts, meta } = c;
+  const forms = labels.get(c) ?? [];
+  forms.forEach((form, i) => {
+    const label = meta.pageLabel.replaceAll('{page}', String(i + 1)).replaceAll('{pages}', String(forms.length));
+    const line = ts.clamp(label, LABEL_W, FOOT, 1)[0];
+    const fonts: Record<string, unknown> = {};
+    const ops = line ? textObject(line.runs, RIGHT - line.width, FOOT_Y + baselineOffset(FOOT), FOOT.size, fonts) : '';
+    form.data.Resources = { Font: fonts };
+    form.end(ops);
+  });
 }
 
 /** The first page: the report title, the playbook line, and the unfinished notice when there is one. */

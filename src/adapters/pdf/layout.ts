@@ -2,6 +2,7 @@
 // it needs before drawing, so nothing is ever drawn into the footer or cut at a page end.
 import type { ReportMeta } from '../../core/report/model.js';
 import type { Doc } from './doc.js';
+import { fillOp } from './paint.js';
 import { baselineOffset, lineHeight, type Line, type Style, type Typesetter } from './text.js';
 
 /** A4 in points, with room above and below the body for the header and footer. */
@@ -25,10 +26,15 @@ export interface Ctx { doc: Doc; ts: Typesetter; meta: ReportMeta; pager: Pager 
 
 export class Pager {
   y: number = PAGE.top;
-  constructor(private readonly doc: Doc, private readonly decorate: () => void) {}
+  pages = 0;
+  /** `decorate` draws under a new page's content, `finish` over a page's content once it is done
+   *  (and is called by the renderer for the last page). */
+  constructor(private readonly doc: Doc, private readonly decorate: () => void, readonly finish: () => void) {}
 
   newPage(): void {
+    if (this.pages) this.finish();
     this.doc.addPage();
+    this.pages++;
     this.decorate();
     this.y = PAGE.top;
   }
@@ -47,14 +53,13 @@ export class Pager {
 
 /** Draws lines top-down from `y` in `st`, in `color`; returns the y below them. */
 export function drawLines(c: Ctx, lines: Line[], x: number, y: number, st: Style, color: string, align: 'left' | 'right' | 'center' = 'left', width = 0): number {
-  c.doc.fillColor(color);
   const lh = lineHeight(st);
-  for (const l of lines) {
-    const dx = align === 'right' ? width - l.width : align === 'center' ? (width - l.width) / 2 : 0;
-    c.ts.draw(l, x + dx, y + baselineOffset(st), st.size);
-    y += lh;
-  }
-  return y;
+  const placed = lines.map((line, i) => {
+    const dx = align === 'right' ? width - line.width : align === 'center' ? (width - line.width) / 2 : 0;
+    return { line, x: x + dx, baseline: y + i * lh + baselineOffset(st) };
+  });
+  if (placed.length) c.ts.drawAll(placed, st.size, fillOp(color));
+  return y + lines.length * lh;
 }
 
 /** A section title, kept on the same page as the first `keep` points of what follows it. */

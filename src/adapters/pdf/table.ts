@@ -3,6 +3,7 @@
 // a page break only between rows (with the header row repeated), zebra rows, highlighted rows.
 import type { FieldsSection, TableSection } from '../../core/report/model.js';
 import { BOTTOM, COLOR, CONTENT_W, LEFT, PAGE, continued, drawLines, heading, type Ctx } from './layout.js';
+import { emit, rectFill, segment, strokeOp } from './paint.js';
 import { lineHeight, type Line, type Style } from './text.js';
 
 const PAD_X = 4;
@@ -28,13 +29,11 @@ function columns(widths: number[], n: number): Col[] {
   });
 }
 
-/** The largest size at which every cell's words fit its column; `bold` says which rows are bold. */
+/** The largest size at which every cell's words fit its column; `bold` says which rows are bold.
+ *  Word widths scale with the size: each column's widest word is measured once, at size 1. */
 function fitSize(c: Ctx, rows: string[][], cols: Col[], bold: (row: number, col: number) => boolean): number {
-  for (const size of SIZES) {
-    const fits = rows.every((r, ri) => cols.every((col, ci) => c.ts.minWidth(r[ci] ?? '', cell(size, bold(ri, ci))) <= col.w - 2 * PAD_X + 0.01));
-    if (fits) return size;
-  }
-  return SIZES[SIZES.length - 1] ?? 7.5;
+  const widest = cols.map((_, ci) => rows.reduce((w, r, ri) => Math.max(w, c.ts.minWidth(r[ci] ?? '', cell(1, bold(ri, ci)))), 0));
+  return SIZES.find((size) => cols.every((col, ci) => (widest[ci] ?? 0) * size <= col.w - 2 * PAD_X + 0.01)) ?? SIZES[SIZES.length - 1] ?? 7.5;
 }
 
 function layoutRow(c: Ctx, texts: string[], cols: Col[], style: Style, kind: Row['kind'], zebra: boolean): Row {
@@ -46,23 +45,23 @@ function layoutRow(c: Ctx, texts: string[], cols: Col[], style: Style, kind: Row
 
 /** Draws lines [from, to) of every cell of `row` at the cursor and moves below them. */
 function drawRow(c: Ctx, row: Row, cols: Col[], from: number, to: number): void {
-  const { doc } = c;
   const y = c.pager.y;
   const h = (to - from) * lineHeight(row.style) + 2 * PAD_Y;
   const bg = row.kind === 'head' ? COLOR.headBg : row.kind === 'mark' ? COLOR.highlightBg : row.zebra ? COLOR.zebra : undefined;
-  if (bg) doc.rect(LEFT, y, CONTENT_W, h).fill(bg);
-  if (row.kind === 'field' && cols[0]) doc.rect(cols[0].x, y, cols[0].w, h).fill(COLOR.labelBg);
-  if (row.kind === 'mark') doc.rect(LEFT, y, 2.5, h).fill(COLOR.highlightBar);
+  const ops: string[] = [];
+  if (bg) ops.push(rectFill(LEFT, y, CONTENT_W, h, bg));
+  if (row.kind === 'field' && cols[0]) ops.push(rectFill(cols[0].x, y, cols[0].w, h, COLOR.labelBg));
+  if (row.kind === 'mark') ops.push(rectFill(LEFT, y, 2.5, h, COLOR.highlightBar));
   // Hairlines between columns help the eye down long tables.
-  doc.lineWidth(0.4).strokeColor(row.kind === 'head' ? '#4a5f80' : COLOR.hair);
-  for (const col of cols.slice(1)) doc.moveTo(col.x, y).lineTo(col.x, y + h).stroke();
+  if (cols.length > 1) ops.push(strokeOp(row.kind === 'head' ? '#4a5f80' : COLOR.hair, 0.4), ...cols.slice(1).map((col) => segment(col.x, y, col.x, y + h)), 'S');
+  emit(c.doc, ops.join('\n'));
   cols.forEach((col, i) => {
     const lines = (row.cells[i] ?? []).slice(from, to);
     const st = row.kind === 'field' && i === 0 ? { ...row.style, weight: 'bold' as const } : row.style;
     const ink = row.kind === 'head' ? COLOR.headInk : row.kind === 'field' && i === 0 ? COLOR.navy : COLOR.ink;
     drawLines(c, lines, col.x + PAD_X, y + PAD_Y, st, ink);
   });
-  doc.lineWidth(0.5).strokeColor(row.kind === 'head' ? COLOR.headBg : COLOR.rule).moveTo(LEFT, y + h).lineTo(LEFT + CONTENT_W, y + h).stroke();
+  emit(c.doc, `${strokeOp(row.kind === 'head' ? COLOR.headBg : COLOR.rule, 0.5)} ${segment(LEFT, y + h, LEFT + CONTENT_W, y + h)} S`);
   c.pager.y = y + h;
 }
 

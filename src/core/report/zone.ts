@@ -1,7 +1,7 @@
 // The one line a document states its time zone in: times are never repeated with it.
-import { DateTime } from 'luxon';
 import type { Lang } from '../i18n/lang.js';
 import { message } from '../i18n/messages.js';
+import { zoneOffset } from '../time/format.js';
 
 const NAMES: Record<string, Partial<Record<Lang, string>>> = {
   'Asia/Tokyo': { ja: '日本時間', zh: '东京时间', en: 'Japan time' },
@@ -10,6 +10,6 @@ const NAMES: Record<string, Partial<Record<Lang, string>>> = {
 };
 
 export function zoneLine(tz: string, lang: Lang, at: string): string {
-  const offset = DateTime.fromISO(at).setZone(tz).toFormat('ZZ');
+  const offset = zoneOffset(at, tz);
   return message('zone-line', { name: NAMES[tz]?.[lang] ?? tz, tz, offset: `UTC${offset}` }, lang);
 }

@@ -1,6 +1,6 @@
 // Times and durations as a person reads them, in the UI language and a given zone.
-import { DateTime } from 'luxon';
 import type { Lang } from '../i18n/lang.js';
+import { isZoneName, offsetText, parseIso, wallClock, wallText } from './zoned.js';
 
 const UNITS: Record<Lang, [string, string, string]> = { en: ['d', 'h', 'm'], ja: ['日', '時間', '分'], zh: ['天', '小时', '分钟'] };
 
@@ -13,15 +13,22 @@ export function formatSpan(msAbs: number, lang: Lang): string {
   return shown.map(([n, u]) => `${n}${u}`).join(lang === 'en' ? ' ' : '');
 }
 
-/** full: 2026-11-23 10:00 (UTC+08:00 Asia/Shanghai) · short: 2026-11-23 10:00 +08:00 · none: 2026-11-23 10:00 */
+/** full: 2026-11-23 10:00 (UTC+08:00 Asia/Shanghai) · short: 2026-11-23 10:00 +08:00 · none:
+ *  2026-11-23 10:00. What does not read as a time, or an unknown zone, comes back unchanged. */
 export function formatTime(iso: string, zone: string, style: 'full' | 'short' | 'none' = 'full'): string {
-  const t = DateTime.fromISO(iso, { setZone: true }).setZone(zone);
-  if (!t.isValid) return iso;
-  const base = t.toFormat('yyyy-MM-dd HH:mm');
+  const w = wallClock(parseIso(iso), zone);
+  if (!w) return iso;
+  const base = wallText(w);
   if (style === 'none') return base;
-  return style === 'short' ? `${base} ${t.toFormat('ZZ')}` : `${base} (UTC${t.toFormat('ZZ')} ${zone})`;
+  return style === 'short' ? `${base} ${offsetText(w.offset)}` : `${base} (UTC${offsetText(w.offset)} ${zone})`;
+}
+
+/** The UTC offset of `zone` at the instant `iso`, as UTC+09:00 reads it (+09:00). */
+export function zoneOffset(iso: string, zone: string): string {
+  const w = wallClock(parseIso(iso), zone);
+  return w ? offsetText(w.offset) : '';
 }
 
 export function isZone(zone: string): boolean {
-  return DateTime.now().setZone(zone).isValid;
+  return isZoneName(zone);
 }
