@@ -13,15 +13,16 @@ import { besideOrShipped, findPlaybook, kindOf, stem, type FileKind } from './fi
 
 export { findPlaybook, kindOf, yamlFiles } from './files.js';
 
-export interface Checked<T> { file: string; kind: FileKind; problems: Located[]; value?: T }
+/** `text`: what was read, when it was (validate scans it again for YAML 1.1 without a second read). */
+export interface Checked<T> { file: string; kind: FileKind; problems: Located[]; value?: T; text?: string }
 
 export function check<T>(file: string, validate: (raw: unknown) => Result<T>, clocks?: () => Source): Checked<T> {
   const src = readSource(file);
   const kind = kindOf(file);
-  if (src.value === undefined) return { file, kind, problems: src.problems };
+  if (src.value === undefined) return { file, kind, problems: src.problems, text: src.text };
   const r = validate(src.value);
   const where = (i: Issue) => (i.doc === 'clocks' && clocks ? clocks().locate(i) : src.locate(i));
-  return { file, kind, problems: [...src.problems, ...r.issues.map(where)], ...(r.ok ? { value: r.value } : {}) };
+  return { file, kind, problems: [...src.problems, ...r.issues.map(where)], ...(r.ok ? { value: r.value } : {}), text: src.text };
 }
 
 export const checkParties = (file: string) => check<Party[]>(file, validateParties);
