@@ -6,7 +6,8 @@ import { err, type Issue, type Result } from '../core/playbook/issues.js';
 import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
 import { validatePlaybook, type Catalog } from '../core/playbook/validate.js';
 import { UserError, EXIT } from '../errors.js';
-import { listById, playbookLayers, templateLayers } from './dirs.js';
+import { listById, playbookLayers } from './dirs.js';
+import { draftIds } from './playbook-cache.js';
 import { nearest } from '../core/text/nearest.js';
 import { readSource, type Located, type Source } from './yaml-source.js';
 import { besideOrShipped, findPlaybook, kindOf, stem, type FileKind } from './files.js';
@@ -43,7 +44,7 @@ export function catalogFor(dir: string, templates?: string): LoadedCatalog {
   const ids = new Set(parties.map((p) => p.id));
   const clocksFile = checkClocks(besideOrShipped(dir, 'clocks.yaml'), ids);
   // Drafts resolve through the template layers: a team's drafts/ adds to the shipped ones.
-  const drafts = new Set(listById(templateLayers(dir, templates), undefined, 'drafts').map((d) => d.id));
+  const drafts = new Set(draftIds(dir, templates));
   const loaded: LoadedCatalog = {
     catalog: { parties: ids, drafts, ...(clocksFile.value ? { clocks: clocksFile.value } : {}) },
     ...(clocksFile.value ? { clocks: clocksFile.value } : {}),

@@ -1,12 +1,13 @@
 // Reads a YAML file into a plain value while keeping where everything came from, so that every
 // problem can be reported as file:line:col. Hostile input is refused before it is expanded.
 import { readBounded } from './read-bounded.js';
+import { MAX_BYTES } from './yaml-limits.js';
 import { createRequire } from 'node:module';
 import jsyaml from 'js-yaml';
 import type { Document, Node } from 'yaml';
 import type { DocPath, Issue, Severity } from '../core/playbook/issues.js';
 
-export const MAX_BYTES = 1024 * 1024;
+export { MAX_BYTES } from './yaml-limits.js';
 const MAX_DEPTH = 64;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
