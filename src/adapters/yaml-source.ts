@@ -132,11 +132,29 @@ const YAML_CODES: Record<string, string> = { TAB_AS_INDENT: 'yaml-tab', DUPLICAT
 // taken only for text that cannot hold what the full reader refuses or treats otherwise (tabs,
 // anchors and aliases, tags, prototype keys); positions are then worked out only if an issue needs locating.
 const RISKY = /\t|(^[ ]*|[:?-][ ]+|[[{,][ ]*)[&*!][^\s,[\]{}]|__proto__|constructor|prototype/m;
+// RISKY needs one of these: most files have none, and a search for a character is far cheaper
+// than trying the pattern at every position.
+const risky = (text: string): boolean =>
+  (text.includes('\t') || text.includes('&') || text.includes('*') || text.includes('!') || text.includes('__proto__') || text.includes('constructor') || text.includes('prototype'))
+  && RISKY.test(text);
+// What tooDeep refuses besides nesting: indentation deeper than nesting MAX_DEPTH deep would need.
+const LONG_INDENT = new RegExp(`^[ \\t?:-]{${4 * MAX_DEPTH + 1}}`, 'm');
+const TOO_DEEP = new Error('too deep');
 
+/**
+ * js-yaml's value, or undefined for the full reader to decide (and say where). The depth guard is
+ * folded into the parse: js-yaml reports each node it opens and closes, and the parse stops at
+ * MAX_DEPTH rather than after a scan of its own over every character.
+ */
 function fastValue(text: string): unknown {
-  if (RISKY.test(text)) return undefined;
+  if (risky(text) || LONG_INDENT.test(text)) return undefined;
+  let depth = 0;
+  const listener = (event: 'open' | 'close') => {
+    if (event === 'close') depth--;
+    else if (++depth > MAX_DEPTH) throw TOO_DEEP;
+  };
   try {
-    return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
+    return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false, listener });
   } catch {
     return undefined;
   }
@@ -145,12 +163,10 @@ function fastValue(text: string): unknown {
 const isMapping = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function parseSource(file: string, text: string): Source {
-  if (tooDeep(text) === undefined) {
-    const value = fastValue(text);
-    if (isMapping(value)) {
-      let full: Source | undefined;
-      return { file, text, value, problems: [], locate: (i) => (full ??= fullParse(file, text)).locate(i) };
-    }
+  const value = fastValue(text);
+  if (isMapping(value)) {
+    let full: Source | undefined;
+    return { file, text, value, problems: [], locate: (i) => (full ??= fullParse(file, text)).locate(i) };
   }
   return fullParse(file, text);
 }
