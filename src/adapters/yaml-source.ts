@@ -131,12 +131,28 @@ const YAML_CODES: Record<string, string> = { TAB_AS_INDENT: 'yaml-tab', DUPLICAT
 // The fast path: js-yaml parses about ten times faster than `yaml` but keeps no positions. It is
 // taken only for text that cannot hold what the full reader refuses or treats otherwise (tabs,
 // anchors and aliases, tags, prototype keys); positions are then worked out only if an issue needs locating.
-const RISKY = /\t|(^[ ]*|[:?-][ ]+|[[{,][ ]*)[&*!][^\s,[\]{}]|__proto__|constructor|prototype/m;
-// RISKY needs one of these: most files have none, and a search for a character is far cheaper
-// than trying the pattern at every position.
-const risky = (text: string): boolean =>
-  (text.includes('\t') || text.includes('&') || text.includes('*') || text.includes('!') || text.includes('__proto__') || text.includes('constructor') || text.includes('prototype'))
-  && RISKY.test(text);
+const RISKY_WORDS = ['\t', '__proto__', 'constructor', 'prototype'];
+const isBreak = (c: string) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+const ENDS_NAME = /[\s,[\]{}]/;
+
+/** An anchor, alias or tag where a node starts: `&`, `*` or `!` after the start of a line, `: `,
+ *  `? `, `- `, `[`, `{` or `,` (spaces between), followed by a name. Found by looking around each
+ *  such character rather than by trying a pattern at every position of the text. */
+function nodeProperty(text: string): boolean {
+  for (const mark of ['&', '*', '!']) {
+    for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) {
+      const next = text[i + 1];
+      if (next === undefined || ENDS_NAME.test(next)) continue;
+      let j = i - 1;
+      while (j >= 0 && text[j] === ' ') j--;
+      const before = j < 0 ? '' : text[j]!;
+      if (j < 0 || isBreak(before) || '[{,'.includes(before) || (j < i - 1 && ':?-'.includes(before))) return true;
+    }
+  }
+  return false;
+}
+
+const risky = (text: string): boolean => RISKY_WORDS.some((w) => text.includes(w)) || nodeProperty(text);
 // What tooDeep refuses besides nesting: indentation deeper than nesting MAX_DEPTH deep would need.
 const LONG_INDENT = new RegExp(`^[ \\t?:-]{${4 * MAX_DEPTH + 1}}`, 'm');
 const TOO_DEEP = new Error('too deep');
