@@ -8,9 +8,10 @@ import type { Located } from './yaml-source.js';
 const BOOL11 = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 const BLOCK_SCALAR = /(?:^|:\s|-\s)\s*[|>][+-]?\d*\s*(?:#.*)?$/;
 // Outside flow collections a line can only warn where a word of BOOL11 stands alone (after the
-// start, `: ` or `- `, before the end, `:` or a comment): most lines are skipped on these two tests.
+// start, a space or a `:` (`"key":on`), before the end, `:` or a comment): most lines are skipped
+// on these two tests.
 const FLOW = /[[\]{}]/;
-const MAYBE_BOOL = /(?:^|\s)(?:y|yes|n|no|on|off)\s*(?::|#|$)/i;
+const MAYBE_BOOL = /(?:^|[\s:])(?:y|yes|n|no|on|off)\s*(?::|#|$)/i;
 
 interface Token { text: string; col: number; flow: boolean }
 
@@ -20,6 +21,9 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 
   || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 const DQ = 34, SQ = 39, HASH = 35, COLON = 58, DASH = 45, COMMA = 44;
 const isFlow = (c: number): boolean => c === 123 || c === 125 || c === 91 || c === 93;
+/** The characters the scan acts on (quotes, comment, separators, flow indicators). */
+const isMark = (c: number): boolean => c === DQ || c === SQ || c === HASH || c === COLON || c === DASH || c === COMMA || isFlow(c);
+const PLAIN_RUN = /[^\s"'#:\-,{}[\]]+/y;
 
 /** The scalars of one line: split at flow indicators, `: ` and `- `, quotes and comments kept apart. */
 function tokens(line: string, depth: { n: number }): Token[] {
@@ -39,7 +43,21 @@ function tokens(line: string, depth: { n: number }): Token[] {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (quote) {
-      if (c === quote) quote = 0;
+      // To the closing quote in one step: nothing inside a quoted scalar separates.
+      const close = line.indexOf(String.fromCharCode(quote), i);
+      if (close < 0) break;
+      i = close;
+      last = quote;
+      quote = 0;
+      continue;
+    } else if (!isSpace(c) && !isMark(c)) {
+      // A run of ordinary characters in one step: each would only set `blank` and `last`.
+      PLAIN_RUN.lastIndex = i;
+      PLAIN_RUN.test(line);
+      i = PLAIN_RUN.lastIndex - 1;
+      blank = false;
+      last = line.charCodeAt(i);
+      continue;
     } else if ((c === DQ || c === SQ) && blank) {
       quote = c;
     } else if (c === HASH && (i === 0 || isSpace(line.charCodeAt(i - 1)))) {

@@ -10,6 +10,8 @@ it.each([
   { text: '- no', want: ['1:3 yaml11-bool no'] },
   { text: 'a:\n  - Off # old', want: ['2:5 yaml11-bool Off'] },
   { text: 'y: 1', want: ['1:1 yaml11-bool y'] },
+  { text: '"key":on\nx" :On', want: ['1:7 yaml11-bool on', '2:5 yaml11-bool On'] },
+  { text: 'a: "yes: no" # off\nb: \'on', want: [] },
   { text: 'a: {b: On, c: "yes"}', want: ['1:8 yaml11-bool On'] },
   { text: 'a: [x,\n  N]', want: ['2:3 yaml11-bool N'] },
   { text: 'a: {en: When did it leak?}', want: ['1:9 yaml11-flow-scalar When did it leak?'] },
