@@ -23,7 +23,6 @@ const DQ = 34, SQ = 39, HASH = 35, COLON = 58, DASH = 45, COMMA = 44;
 const isFlow = (c: number): boolean => c === 123 || c === 125 || c === 91 || c === 93;
 /** The characters the scan acts on (quotes, comment, separators, flow indicators). */
 const isMark = (c: number): boolean => c === DQ || c === SQ || c === HASH || c === COLON || c === DASH || c === COMMA || isFlow(c);
-const PLAIN_RUN = /[^\s"'#:\-,{}[\]]+/y;
 
 /** The scalars of one line: split at flow indicators, `: ` and `- `, quotes and comments kept apart. */
 function tokens(line: string, depth: { n: number }): Token[] {
@@ -52,9 +51,7 @@ function tokens(line: string, depth: { n: number }): Token[] {
       continue;
     } else if (!isSpace(c) && !isMark(c)) {
       // A run of ordinary characters in one step: each would only set `blank` and `last`.
-      PLAIN_RUN.lastIndex = i;
-      PLAIN_RUN.test(line);
-      i = PLAIN_RUN.lastIndex - 1;
+      while (i + 1 < line.length && !isSpace(line.charCodeAt(i + 1)) && !isMark(line.charCodeAt(i + 1))) i++;
       blank = false;
       last = line.charCodeAt(i);
       continue;
