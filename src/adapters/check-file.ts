@@ -6,8 +6,6 @@ import { kindOf } from './files.js';
 import { checkDraft, checkTemplate } from './template-fs.js';
 import { checkProfile } from './profile-fs.js';
 import { yaml11Warnings } from './yaml11.js';
-import { readBounded } from './read-bounded.js';
-import { MAX_BYTES } from './yaml-source.js';
 
 function checkKind(file: string, templates?: string, coverage?: 'fast' | 'deep'): Checked<unknown> {
   switch (kindOf(file)) {
@@ -22,11 +20,9 @@ function checkKind(file: string, templates?: string, coverage?: 'fast' | 'deep')
 
 /** Each kind of file with its own validator; a file that reads at all is also checked for YAML 1.1. */
 export function checkFile(file: string, templates?: string, coverage?: 'fast' | 'deep'): Checked<unknown> {
-  const r = checkKind(file, templates, coverage);
+  const { text, ...r } = checkKind(file, templates, coverage);
   if (r.problems.some((p) => p.code.startsWith('yaml-') || p.code === 'file-unreadable')) return r;
-  // Read as the validators read it: a FIFO, a device or an oversized file is never read here.
-  const read = readBounded(file, MAX_BYTES);
-  if (!read.ok) return r;
-  const extra = yaml11Warnings(file, read.text);
+  if (text === undefined) return r;
+  const extra = yaml11Warnings(file, text);
   return extra.length ? { ...r, problems: [...r.problems, ...extra].sort((a, b) => a.line - b.line || a.col - b.col) } : r;
 }

@@ -6,22 +6,24 @@ import { err, type Issue, type Result } from '../core/playbook/issues.js';
 import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
 import { validatePlaybook, type Catalog } from '../core/playbook/validate.js';
 import { UserError, EXIT } from '../errors.js';
-import { listById, playbookLayers, templateLayers } from './dirs.js';
+import { listById, playbookLayers } from './dirs.js';
+import { draftIds } from './playbook-cache.js';
 import { nearest } from '../core/text/nearest.js';
 import { readSource, type Located, type Source } from './yaml-source.js';
 import { besideOrShipped, findPlaybook, kindOf, stem, type FileKind } from './files.js';
 
 export { findPlaybook, kindOf, yamlFiles } from './files.js';
 
-export interface Checked<T> { file: string; kind: FileKind; problems: Located[]; value?: T }
+/** `text`: what was read, when it was (validate scans it again for YAML 1.1 without a second read). */
+export interface Checked<T> { file: string; kind: FileKind; problems: Located[]; value?: T; text?: string }
 
 export function check<T>(file: string, validate: (raw: unknown) => Result<T>, clocks?: () => Source): Checked<T> {
   const src = readSource(file);
   const kind = kindOf(file);
-  if (src.value === undefined) return { file, kind, problems: src.problems };
+  if (src.value === undefined) return { file, kind, problems: src.problems, text: src.text };
   const r = validate(src.value);
   const where = (i: Issue) => (i.doc === 'clocks' && clocks ? clocks().locate(i) : src.locate(i));
-  return { file, kind, problems: [...src.problems, ...r.issues.map(where)], ...(r.ok ? { value: r.value } : {}) };
+  return { file, kind, problems: [...src.problems, ...r.issues.map(where)], ...(r.ok ? { value: r.value } : {}), text: src.text };
 }
 
 export const checkParties = (file: string) => check<Party[]>(file, validateParties);
@@ -42,7 +44,7 @@ export function catalogFor(dir: string, templates?: string): LoadedCatalog {
   const ids = new Set(parties.map((p) => p.id));
   const clocksFile = checkClocks(besideOrShipped(dir, 'clocks.yaml'), ids);
   // Drafts resolve through the template layers: a team's drafts/ adds to the shipped ones.
-  const drafts = new Set(listById(templateLayers(dir, templates), undefined, 'drafts').map((d) => d.id));
+  const drafts = new Set(draftIds(dir, templates));
   const loaded: LoadedCatalog = {
     catalog: { parties: ids, drafts, ...(clocksFile.value ? { clocks: clocksFile.value } : {}) },
     ...(clocksFile.value ? { clocks: clocksFile.value } : {}),

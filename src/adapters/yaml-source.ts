@@ -1,12 +1,13 @@
 // Reads a YAML file into a plain value while keeping where everything came from, so that every
 // problem can be reported as file:line:col. Hostile input is refused before it is expanded.
 import { readBounded } from './read-bounded.js';
+import { MAX_BYTES } from './yaml-limits.js';
 import { createRequire } from 'node:module';
 import jsyaml from 'js-yaml';
 import type { Document, Node } from 'yaml';
 import type { DocPath, Issue, Severity } from '../core/playbook/issues.js';
 
-export const MAX_BYTES = 1024 * 1024;
+export { MAX_BYTES } from './yaml-limits.js';
 const MAX_DEPTH = 64;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -130,12 +131,46 @@ const YAML_CODES: Record<string, string> = { TAB_AS_INDENT: 'yaml-tab', DUPLICAT
 // The fast path: js-yaml parses about ten times faster than `yaml` but keeps no positions. It is
 // taken only for text that cannot hold what the full reader refuses or treats otherwise (tabs,
 // anchors and aliases, tags, prototype keys); positions are then worked out only if an issue needs locating.
-const RISKY = /\t|(^[ ]*|[:?-][ ]+|[[{,][ ]*)[&*!][^\s,[\]{}]|__proto__|constructor|prototype/m;
+const RISKY_WORDS = ['\t', '__proto__', 'constructor', 'prototype'];
+const isBreak = (c: string) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+const ENDS_NAME = /[\s,[\]{}]/;
 
+/** An anchor, alias or tag where a node starts: `&`, `*` or `!` after the start of a line, `: `,
+ *  `? `, `- `, `[`, `{` or `,` (spaces between), followed by a name. Found by looking around each
+ *  such character rather than by trying a pattern at every position of the text. */
+function nodeProperty(text: string): boolean {
+  for (const mark of ['&', '*', '!']) {
+    for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) {
+      const next = text[i + 1];
+      if (next === undefined || ENDS_NAME.test(next)) continue;
+      let j = i - 1;
+      while (j >= 0 && text[j] === ' ') j--;
+      const before = j < 0 ? '' : text[j]!;
+      if (j < 0 || isBreak(before) || '[{,'.includes(before) || (j < i - 1 && ':?-'.includes(before))) return true;
+    }
+  }
+  return false;
+}
+
+const risky = (text: string): boolean => RISKY_WORDS.some((w) => text.includes(w)) || nodeProperty(text);
+// What tooDeep refuses besides nesting: indentation deeper than nesting MAX_DEPTH deep would need.
+const LONG_INDENT = new RegExp(`^[ \\t?:-]{${4 * MAX_DEPTH + 1}}`, 'm');
+const TOO_DEEP = new Error('too deep');
+
+/**
+ * js-yaml's value, or undefined for the full reader to decide (and say where). The depth guard is
+ * folded into the parse: js-yaml reports each node it opens and closes, and the parse stops at
+ * MAX_DEPTH rather than after a scan of its own over every character.
+ */
 function fastValue(text: string): unknown {
-  if (RISKY.test(text)) return undefined;
+  if (risky(text) || LONG_INDENT.test(text)) return undefined;
+  let depth = 0;
+  const listener = (event: 'open' | 'close') => {
+    if (event === 'close') depth--;
+    else if (++depth > MAX_DEPTH) throw TOO_DEEP;
+  };
   try {
-    return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
+    return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false, listener });
   } catch {
     return undefined;
   }
@@ -144,12 +179,10 @@ function fastValue(text: string): unknown {
 const isMapping = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function parseSource(file: string, text: string): Source {
-  if (tooDeep(text) === undefined) {
-    const value = fastValue(text);
-    if (isMapping(value)) {
-      let full: Source | undefined;
-      return { file, text, value, problems: [], locate: (i) => (full ??= fullParse(file, text)).locate(i) };
-    }
+  const value = fastValue(text);
+  if (isMapping(value)) {
+    let full: Source | undefined;
+    return { file, text, value, problems: [], locate: (i) => (full ??= fullParse(file, text)).locate(i) };
   }
   return fullParse(file, text);
 }

@@ -7,40 +7,77 @@ import type { Located } from './yaml-source.js';
 
 const BOOL11 = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 const BLOCK_SCALAR = /(?:^|:\s|-\s)\s*[|>][+-]?\d*\s*(?:#.*)?$/;
+// Outside flow collections a line can only warn where a word of BOOL11 stands alone (after the
+// start, a space or a `:` (`"key":on`), before the end, `:` or a comment): most lines are skipped
+// on these two tests.
+const FLOW = /[[\]{}]/;
+const MAYBE_BOOL = /(?:^|[\s:])(?:y|yes|n|no|on|off)\s*(?::|#|$)/i;
 
-interface Token { text: string; col: number; flow: boolean; quoted: boolean }
+interface Token { text: string; col: number; flow: boolean }
+
+// What /\s/ (and trim) treat as space, by character code: the scan looks at every character of
+// every line, most of them CJK, so no regular expression per character.
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+  || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+const DQ = 34, SQ = 39, HASH = 35, COLON = 58, DASH = 45, COMMA = 44;
+const isFlow = (c: number): boolean => c === 123 || c === 125 || c === 91 || c === 93;
+/** The characters the scan acts on (quotes, comment, separators, flow indicators). */
+const isMark = (c: number): boolean => c === DQ || c === SQ || c === HASH || c === COLON || c === DASH || c === COMMA || isFlow(c);
 
 /** The scalars of one line: split at flow indicators, `: ` and `- `, quotes and comments kept apart. */
 function tokens(line: string, depth: { n: number }): Token[] {
   const out: Token[] = [];
-  let start = 0, end = line.length, quote = '';
+  let start = 0, end = line.length, quote = 0;
+  // Since `start`: whether only spaces were seen, and the last character that was not one.
+  let blank = true, last = -1;
+  // Only what can be warned about: an unquoted scalar that is short enough to be a YAML 1.1
+  // boolean, or any unquoted scalar inside a flow collection.
   const push = (end: number) => {
-    const raw = line.slice(start, end);
-    const text = raw.trim();
-    if (text) out.push({ text, col: start + raw.indexOf(text) + 1, flow: depth.n > 0, quoted: /^["']/.test(text) });
+    let a = start, b = end;
+    while (a < b && isSpace(line.charCodeAt(a))) a++;
+    while (b > a && isSpace(line.charCodeAt(b - 1))) b--;
+    if (a === b || line.charCodeAt(a) === DQ || line.charCodeAt(a) === SQ || (depth.n === 0 && b - a > 3)) return;
+    out.push({ text: line.slice(a, b), col: a + 1, flow: depth.n > 0 });
   };
   for (let i = 0; i < line.length; i++) {
-    const c = line[i] ?? '';
+    const c = line.charCodeAt(i);
     if (quote) {
-      if (c === quote) quote = '';
+      // To the closing quote in one step: nothing inside a quoted scalar separates.
+      const close = line.indexOf(String.fromCharCode(quote), i);
+      if (close < 0) break;
+      i = close;
+      last = quote;
+      quote = 0;
       continue;
-    }
-    if ((c === '"' || c === "'") && line.slice(start, i).trim() === '') { quote = c; continue; }
-    if (c === '#' && (i === 0 || /\s/.test(line[i - 1] ?? ''))) {
+    } else if (!isSpace(c) && !isMark(c)) {
+      // A run of ordinary characters in one step: each would only set `blank` and `last`.
+      while (i + 1 < line.length && !isSpace(line.charCodeAt(i + 1)) && !isMark(line.charCodeAt(i + 1))) i++;
+      blank = false;
+      last = line.charCodeAt(i);
+      continue;
+    } else if ((c === DQ || c === SQ) && blank) {
+      quote = c;
+    } else if (c === HASH && (i === 0 || isSpace(line.charCodeAt(i - 1)))) {
       end = i;
       break;
+    } else {
+      const atEnd = i + 1 === line.length;
+      const sep = (c === COLON && (atEnd || isSpace(line.charCodeAt(i + 1)) || last === DQ || last === SQ))
+        || (c === DASH && blank && (atEnd || isSpace(line.charCodeAt(i + 1))));
+      if (sep || (depth.n > 0 && c === COMMA) || (isFlow(c) && (depth.n > 0 || blank))) {
+        push(i);
+        if (c === 123 || c === 91) depth.n++;
+        if ((c === 125 || c === 93) && depth.n > 0) depth.n--;
+        start = i + 1;
+        blank = true;
+        last = -1;
+        continue;
+      }
     }
-    const sep = (c === ':' && (i + 1 === line.length || /\s/.test(line[i + 1] ?? '') || /["']\s*$/.test(line.slice(start, i))))
-      || (c === '-' && line.slice(start, i).trim() === '' && /\s/.test(line[i + 1] ?? ' '));
-    if (sep || (depth.n > 0 && c === ',') || '{}[]'.includes(c) && (depth.n > 0 || line.slice(start, i).trim() === '')) {
-      push(i);
-      if (c === '{' || c === '[') depth.n++;
-      if ((c === '}' || c === ']') && depth.n > 0) depth.n--;
-      start = i + 1;
-    }
+    if (!isSpace(c)) { blank = false; last = c; }
   }
   push(quote ? start : end);
-  return out.filter((t) => !(quote && t.quoted));
+  return out;
 }
 
 export function yaml11Warnings(file: string, text: string): Located[] {
@@ -53,9 +90,9 @@ export function yaml11Warnings(file: string, text: string): Located[] {
       if (indent < 0 || indent > blockIndent) return;
       blockIndent = -1;
     }
-    if (depth.n === 0 && BLOCK_SCALAR.test(line)) blockIndent = indent;
+    if (depth.n === 0 && (line.includes('|') || line.includes('>')) && BLOCK_SCALAR.test(line)) blockIndent = indent;
+    if (depth.n === 0 && !FLOW.test(line) && !MAYBE_BOOL.test(line)) return;
     for (const t of tokens(line, depth)) {
-      if (t.quoted) continue;
       const at = { file, line: i + 1, col: t.col, severity: 'warning' as const, params: { value: t.text } };
       if (BOOL11.test(t.text)) out.push({ ...at, code: 'yaml11-bool' });
       else if (t.flow && /[?:]/.test(t.text)) out.push({ ...at, code: 'yaml11-flow-scalar' });

@@ -1,7 +1,8 @@
 // irbook show PLAYBOOK [--format text|mermaid|json]: the playbook as an outline, a flowchart or
 // its parsed JSON; where it came from (the team's folder or the shipped one) goes to stderr.
 import type { Context } from '../cli/context.js';
-import { findPlaybook, loadPlaybook } from '../adapters/playbook-fs.js';
+import { findPlaybook } from '../adapters/files.js';
+import { loadValidated } from '../adapters/playbook-cache.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { mermaid, outline } from '../core/playbook/outline.js';
 
@@ -9,7 +10,7 @@ export interface ShowOptions { format: 'text' | 'mermaid' | 'json' }
 
 export async function run(ctx: Context, ref: string, o: ShowOptions): Promise<number> {
   const dir = playbooksDir(ctx.opts.playbooks, ctx.env);
-  const { file, playbook } = loadPlaybook(ref, dir, ctx.opts.templates);
+  const { file, playbook } = await loadValidated(ref, dir, ctx.opts.templates, ctx.env);
   const source = findPlaybook(ref, dir)?.source ?? 'team';
   if (o.format === 'json') {
     ctx.out(JSON.stringify({ file, source, playbook }, null, 2));

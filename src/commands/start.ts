@@ -8,11 +8,10 @@ import { startZone, walk } from '../cli/session.js';
 import { draftsDir } from '../adapters/drafts.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { Journal, createIncident, storeDir } from '../adapters/journal.js';
-import { loadPlaybook } from '../adapters/playbook-fs.js';
+import { loadValidated } from '../adapters/playbook-cache.js';
 import { findProfile, loadProfile } from '../adapters/profile-fs.js';
 import { siteCode } from '../adapters/site.js';
 import { gitInfo } from '../adapters/provenance.js';
-import { sourceShas } from '../adapters/pinned.js';
 import { planStart } from '../core/session/plan.js';
 import { trackedByGit } from '../adapters/git-ignored.js';
 import { EXIT, UserError } from '../errors.js';
@@ -21,10 +20,11 @@ export interface StartOptions { actor?: string; tz?: string; exercise?: boolean;
 
 export async function run(ctx: Context, ref: string, o: StartOptions): Promise<number> {
   // An unknown playbook is reported before a missing terminal: it is the first thing to fix.
-  const { file, playbook, catalog } = loadPlaybook(ref, playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.templates);
+  const { file, playbook, clocks, parties, sha256: shas } = await loadValidated(ref, playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.templates, ctx.env);
+  const git = gitInfo(file);
   const answers = o.answers ? readAnswers(ctx, o.answers) : undefined;
   if (!answers && !process.stdin.isTTY) throw new UserError(EXIT.usage, 'no-tty', {}, { code: 'see-help', params: { command: 'start' } });
-  if (!catalog.clocks) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
+  if (!clocks || !shas) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
   const pbDir = playbooksDir(ctx.opts.playbooks, ctx.env);
   const profile = loadProfile(findProfile(pbDir, ctx.opts.profile, ctx.env));
   const tz = await startZone(o.tz ?? answers?.tz, ctx.env, ctx, !answers, profile?.timezone);
@@ -32,10 +32,10 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
   const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
   const store = storeDir(ctx.opts.store, ctx.env);
   let dir = '';
-  const shas = sourceShas(file);
+  const provenance = await git;
   const plan = planStart({
-    playbook: { id: playbook.id, version: playbook.version, sha256: shas.playbook, file: relative(process.cwd(), file) || file, ...gitInfo(file) },
-    model: { playbook, clocks: catalog.clocks, parties: catalog.parties, sha256: { clocks: shas.clocks, parties: shas.parties } },
+    playbook: { id: playbook.id, version: playbook.version, sha256: shas.playbook, file: relative(process.cwd(), file) || file, ...provenance },
+    model: { playbook, clocks, parties, sha256: { clocks: shas.clocks, parties: shas.parties } },
     actor: checkedActor(o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? userInfo().username),
     locale: ctx.lang, tz, exercise: o.exercise ?? answers?.exercise ?? false,
     ...defined({ clock: o.clock ?? answers?.clock, pace: o.pace ?? answers?.pace, speed: o.speed ?? answers?.speed }),
@@ -46,12 +46,14 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
   });
   if (!plan.ok) throw plan.error;
   // After the incident's folder exists: an ignore rule such as `incidents/` matches folders only.
-  if (trackedByGit(store)) ctx.err(ctx.c.yellow(ctx.t('store-not-ignored', { store, entry: `${basename(store)}/` })));
+  // git answers while the first events are written.
+  const tracked = trackedByGit(store);
   const journal = Journal.open(dir, { create: true, actor: plan.stamp.actor });
   for (const e of plan.events) journal.append(e);
+  if (await tracked) ctx.err(ctx.c.yellow(ctx.t('store-not-ignored', { store, entry: `${basename(store)}/` })));
   ctx.out(ctx.c.bold(ctx.t('session-started', { id: plan.incident, playbook: playbook.id, version: playbook.version, file: journal.file })));
   return walk({
-    ctx, id: plan.incident, playbook, clocks: catalog.clocks, parties: catalog.parties, journal, stamp: plan.stamp, clock: plan.clock,
+    ctx, id: plan.incident, playbook, clocks, parties, journal, stamp: plan.stamp, clock: plan.clock,
     draftsDir: draftsDir(file, ctx.opts.templates, ctx.env), ...(profile ? { profile } : {}), ...(injects.length ? { injects } : {}), ...(answers ? { answers } : {}),
   });
 }

@@ -9,17 +9,17 @@ const dir = mkdtempSync(join(tmpdir(), 'irbook-git-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { encoding: 'utf8' }).trim();
 
-it('records the commit of the playbooks folder and whether the file differs from it', () => {
+it('records the commit of the playbooks folder and whether the file differs from it', async () => {
   const file = join(dir, 'pb.yaml');
   writeFileSync(file, 'id: pb\n');
-  expect(gitInfo(file)).toEqual({}); // not a repository yet
+  expect(await gitInfo(file)).toEqual({}); // not a repository yet
   git('init', '-q');
-  expect(gitInfo(file)).toEqual({}); // no commit yet
+  expect(await gitInfo(file)).toEqual({}); // no commit yet
   git('add', 'pb.yaml');
   git('commit', '-qm', 'pb');
   const head = git('rev-parse', 'HEAD');
-  expect(gitInfo(file)).toEqual({ commit: head, dirty: false });
+  expect(await gitInfo(file)).toEqual({ commit: head, dirty: false });
   appendFileSync(file, 'version: 1.0.0\n');
-  expect(gitInfo(file)).toEqual({ commit: head, dirty: true });
+  expect(await gitInfo(file)).toEqual({ commit: head, dirty: true });
   expect(sha256File(file)).toMatch(/^[0-9a-f]{64}$/);
 });

@@ -21,7 +21,7 @@ interface Run { status: number | null; stdout: string; stderr: string }
 /** The environment of a clean shell: no playbook / template overrides, English, no colour. */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('IRBOOK_') && k !== 'FORCE_COLOR') env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if ((!k.startsWith('IRBOOK_') || k === 'IRBOOK_CACHE_DIR') && k !== 'FORCE_COLOR') env[k] = v;
   return { ...env, NO_COLOR: '1', IRBOOK_LANG: 'en' };
 }
 

@@ -46,7 +46,7 @@ let describeEvent: (e: Ev, lang: string, tz?: string) => string;
 /** A clean shell: no irbook overrides from the caller, no colour, the given store. */
 function envFor(store: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('IRBOOK_') && k !== 'FORCE_COLOR') env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if ((!k.startsWith('IRBOOK_') || k === 'IRBOOK_CACHE_DIR') && k !== 'FORCE_COLOR') env[k] = v;
   return { ...env, NO_COLOR: '1', IRBOOK_STORE: store };
 }
 

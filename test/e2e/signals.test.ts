@@ -30,7 +30,7 @@ describe.skipIf(!hasTmux())('signals at a prompt (tmux)', () => {
     tmp = mkdtempSync(join(tmpdir(), 'irbook-sig-'));
     store = join(tmp, 'store');
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('IRBOOK_') && !k.startsWith('TMUX')) env[k] = v;
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && (!k.startsWith('IRBOOK_') || k === 'IRBOOK_CACHE_DIR') && !k.startsWith('TMUX')) env[k] = v;
     pane.start({ cwd: ROOT, env: { ...env, NO_COLOR: '1', IRBOOK_LANG: 'en', IRBOOK_STORE: store }, width: 160, height: 40 });
   });
   afterAll(() => {

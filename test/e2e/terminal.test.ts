@@ -31,7 +31,7 @@ function shanghai(hoursAgo: number): string {
 function cleanEnv(store: string): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !k.startsWith('IRBOOK_') && !['FORCE_COLOR', 'TMUX', 'TMUX_PANE', 'LC_ALL', 'LC_MESSAGES'].includes(k)) env[k] = v;
+    if (v !== undefined && (!k.startsWith('IRBOOK_') || k === 'IRBOOK_CACHE_DIR') && !['FORCE_COLOR', 'TMUX', 'TMUX_PANE', 'LC_ALL', 'LC_MESSAGES'].includes(k)) env[k] = v;
   }
   return { ...env, NO_COLOR: '1', LANG: 'ja_JP.UTF-8', IRBOOK_STORE: store };
 }

@@ -36,6 +36,8 @@ export interface Scope {
   readonly types: Readonly<Record<string, CelType>>;
   /** Parsed, rewritten and costed expressions, by source: each is prepared once. */
   readonly prepared: Map<string, Prepared>;
+  /** Type-checked expressions, by source. */
+  readonly checked: Map<string, Checked>;
 }
 
 type Parsed = ReturnType<Environment['parse']>;
@@ -43,15 +45,25 @@ type Parsed = ReturnType<Environment['parse']>;
 type Refused = { ok: false; message: string; pos: number; syntax: boolean; code?: string; params?: Record<string, string | number> };
 type Prepared = { ok: true; parsed: Parsed; ids: ReadonlySet<string> } | Refused;
 
+// Scopes by what they declare: a scope depends only on the names and types, so playbooks that
+// declare the same (a folder of variants, or one playbook validated, then simulated) share one
+// environment and every expression is parsed and type-checked once. A few dozen kept at most.
+const scopes = new Map<string, Scope>();
+const MAX_SCOPES = 64;
+
 export function makeScope(vars: Record<string, CelType>, policy?: Record<string, PolicyValue>): Scope {
+  const schema = policy ? Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, policyType(v)])) : undefined;
+  const key = JSON.stringify([vars, schema ?? null]);
+  const known = scopes.get(key);
+  if (known) return known;
   const env = new Environment({ limits: LIMITS });
   env.registerFunction(`string.${LINEAR_MATCHES}(string): bool`, linearMatches);
   for (const [name, type] of Object.entries(vars)) env.registerVariable(name, type);
-  if (policy) {
-    const schema = Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, policyType(v)]));
-    env.registerVariable({ name: 'policy', schema });
-  }
-  return { env, names: new Set(Object.keys(vars)), types: vars, prepared: new Map() };
+  if (schema) env.registerVariable({ name: 'policy', schema });
+  const scope: Scope = { env, names: new Set(Object.keys(vars)), types: { ...vars }, prepared: new Map(), checked: new Map() };
+  if (scopes.size >= MAX_SCOPES) scopes.clear();
+  scopes.set(key, scope);
+  return scope;
 }
 
 export interface Ident { name: string; pos: number }
@@ -130,6 +142,12 @@ function budget(ast: unknown, scope: Scope): Prepared | undefined {
 
 /** Parse and type-check; on success, the names it reads (declared variables only) with positions. */
 export function check(scope: Scope, source: string): Checked {
+  let c = scope.checked.get(source);
+  if (!c) scope.checked.set(source, (c = checkOnce(scope, source)));
+  return c;
+}
+
+function checkOnce(scope: Scope, source: string): Checked {
   const p = prepare(scope, source);
   if (!p.ok) return p;
   const parsed = p.parsed;

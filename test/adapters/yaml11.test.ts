@@ -1,0 +1,23 @@
+import { expect, it } from 'vitest';
+import { yaml11Warnings } from '../../src/adapters/yaml11.js';
+
+const found = (text: string) => yaml11Warnings('f.yaml', text).map((w) => `${w.line}:${w.col} ${w.code} ${String(w.params.value)}`);
+
+// Lines are skipped unless a YAML 1.1 word could stand alone or a flow collection is open: each
+// row checks a place a word can stand, and one where it cannot.
+it.each([
+  { text: 'a: yes', want: ['1:4 yaml11-bool yes'] },
+  { text: '- no', want: ['1:3 yaml11-bool no'] },
+  { text: 'a:\n  - Off # old', want: ['2:5 yaml11-bool Off'] },
+  { text: 'y: 1', want: ['1:1 yaml11-bool y'] },
+  { text: '"key":on\nx" :On', want: ['1:7 yaml11-bool on', '2:5 yaml11-bool On'] },
+  { text: 'a: "yes: no" # off\nb: \'on', want: [] },
+  { text: 'a: {b: On, c: "yes"}', want: ['1:8 yaml11-bool On'] },
+  { text: 'a: [x,\n  N]', want: ['2:3 yaml11-bool N'] },
+  { text: 'a: {en: When did it leak?}', want: ['1:9 yaml11-flow-scalar When did it leak?'] },
+  { text: "a: 'no'\nb: yesterday\nc: yEs\nd: nope # no", want: [] },
+  { text: 'a: |\n  yes\n  on\nb: n', want: ['4:4 yaml11-bool n'] },
+  { text: 'a: 投稿・転送 yes\n- \u3000no', want: ['2:4 yaml11-bool no'] },
+])('$text', ({ text, want }) => {
+  expect(found(text)).toEqual(want);
+});
