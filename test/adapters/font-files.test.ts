@@ -5,7 +5,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheDir, inflatedFont } from '../../src/adapters/pdf/font-files.js';
+import { fontCacheDir, inflatedFont } from '../../src/adapters/pdf/font-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'irbook-font-cache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -63,10 +63,11 @@ describe('inflatedFont', () => {
   });
 
   it.each([
+    [{ IRBOOK_CACHE_DIR: '/y/c', XDG_CACHE_HOME: '/x/cache' }, '/y/c/fonts'],
     [{ XDG_CACHE_HOME: '/x/cache' }, '/x/cache/irbook/fonts'],
     [{ XDG_CACHE_HOME: '' }, join(homedir(), '.cache', 'irbook', 'fonts')],
     [{}, join(homedir(), '.cache', 'irbook', 'fonts')],
-  ])('cacheDir(%j) = %s', (env, want) => {
-    expect(cacheDir(env)).toBe(want);
+  ])('fontCacheDir(%j) = %s', (env, want) => {
+    expect(fontCacheDir(env)).toBe(want);
   });
 });

@@ -1,19 +1,18 @@
 // The shipped faces are gzipped (19 MB instead of 31 MB installed), and inflating one costs
 // 30–60 ms on every report. The first report keeps the inflated copy in the user's cache folder
-// ($XDG_CACHE_HOME/irbook/fonts, else ~/.cache/irbook/fonts); later ones read that. A copy is used
+// (fonts/ in the folder cache.ts names); later ones read that. A copy is used
 // only when its size is the one the gzip file records, and its name carries the gzip file's size,
 // so a changed font replaces it; where the folder cannot be written, each report inflates again.
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { cacheDir } from '../cache.js';
 
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'irbook', 'fonts');
-}
+/** Where the inflated faces are kept: fonts/ in irbook's cache folder. */
+export const fontCacheDir = (env: NodeJS.ProcessEnv = process.env): string => join(cacheDir(env), 'fonts');
 
 /** The inflated bytes of the gzip file `gz`, from the cache when it holds them. */
-export function inflatedFont(gz: string, dir = cacheDir()): Buffer {
+export function inflatedFont(gz: string, dir = fontCacheDir()): Buffer {
   const fd = openSync(gz, 'r');
   let size: number;
   let inflatedSize: number;
