@@ -12,10 +12,13 @@ import { GENESIS, serialize, shapeProblem, type JournalEvent, type NewEvent } fr
 import type { Head } from '../core/journal/heads.js';
 import { canonical } from '../core/journal/jcs.js';
 import {
-  CHAINS_DIR, LEGACY_WRITER, chainFile, corrupt, defaultActor, hashEvent, headsOf, judgeChains, loadChain, writerId, writersOf, type ChainState,
+  CHAINS_DIR, LEGACY_WRITER, chainFile, corrupt, defaultActor, hashEvent, headsOf, judgeChains, loadChains, writerId, writersOf, type ChainState,
 } from './chains.js';
 import { readChainBytes, scan, sha256 } from './chain-file.js';
+import { saveCheckpoint } from './checkpoint-read.js';
 import { acquireLock } from './lock.js';
+import { pinnedOf } from '../core/session/plan.js';
+import { reduce } from '../core/session/state.js';
 import { fsyncDir, isDirectory, makeDir, storageError } from './store.js';
 
 export { canonical, GENESIS, hashEvent, writerId, type JournalEvent, type NewEvent };
@@ -85,12 +88,15 @@ export class Journal {
     const writers = writersOf(dir);
     if (!writers.length && !opts.create) throw new UserError(EXIT.storage, 'journal-missing', { file: join(dir, CHAINS_DIR) });
     makeDir(join(dir, CHAINS_DIR));
-    const chains = new Map(writers.map((w) => [w, loadChain(dir, w)]));
-    const v = judgeChains(dir, [...chains.values()], { strict: false });
+    const loaded = loadChains(dir, { checkpoint: true });
+    const chains = new Map(loaded.map((c) => [c.writer, c]));
+    const v = judgeChains(dir, loaded, { strict: false });
     // A chain that does not verify is evidence: leave every file exactly as it is. (An empty or
     // unstarted journal is for the read commands and verify to refuse: a start writes into one.)
     if (!v.ok && v.reason !== 'verify-empty' && v.reason !== 'verify-no-start') throw corrupt(v, EXIT.storage);
     const j = new Journal(dir, writer, opts.host, chains, opts.lockWaitMs);
+    if (v.ok) saveCheckpoint(dir, loaded, () => ({ state: reduce(j.events), pin: pinnedOf(j.events) }));
+    for (const c of loaded) delete c.buf;
     // A new journal exists once opened with create (mode 0600), even before its first event.
     if (opts.create && !chains.has(writer)) closeSync(j.openChain(j.chain(writer)));
     const here = `@${writer.split('@')[1]}`;
