@@ -87,7 +87,7 @@ export function writeCheckpoint(dir: string, c: Omit<Checkpoint, 'format' | 'irb
     renameSync(tmp, file(dir));
     return true;
   } catch {
-    rmSync(tmp, { force: true });
+    try { rmSync(tmp, { force: true }); } catch { /* there is no such file */ }
     return false;
   }
 }
