@@ -66,13 +66,16 @@ export function writersOf(dir: string): string[] {
 function load(dir: string, writer: string, mark?: ChainMark): ChainState {
   const file = chainFile(dir, writer);
   const buf = readChainBytes(file);
-  const s = scan(buf);
+  // The lines a still-matching checkpoint mark covers are neither shape-checked nor hashed again.
+  const vouched = mark?.seq && matches(buf, mark) ? mark.seq : 0;
+  const s = scan(buf, 1, vouched);
   // Complete lines only: a torn tail is a write in progress, or a crash its writer will repair.
   const size = s.bad ? s.size : s.torn ? s.size - s.torn.bytes : s.size;
   const tail = s.torn?.complete ? s.events.at(-1) : undefined;
   const events = tail ? s.events.slice(0, -1) : s.events;
-  const trusted = mark?.seq && mark.bytes <= size && events[mark.seq - 1]?.hash === mark.hash && matches(buf, mark) ? mark.seq : 0;
-  return { writer, file, events, size, buf, ...(trusted && { trusted }), ...(s.torn && { torn: s.torn }), ...(s.bad && { bad: s.bad }), ...(tail && { tail }) };
+  // (Bytes that match but end elsewhere than the mark says: not what it was taken of, read it all.)
+  if (vouched && events[vouched - 1]?.hash !== mark?.hash) return load(dir, writer);
+  return { writer, file, events, size, buf, ...(vouched && { trusted: vouched }), ...(s.torn && { torn: s.torn }), ...(s.bad && { bad: s.bad }), ...(tail && { tail }) };
 }
 
 /** An incident's chains, each vouched for up to its checkpoint mark where `checkpoint` is set and the mark still matches. */
