@@ -47,6 +47,8 @@ interface ChainState {
   trusted?: number;
   /** The bytes read (for a new checkpoint); dropped once it is written. */
   buf?: Buffer;
+  /** The file's inode at the last look (a journal keeps descriptors only while it is the same). */
+  ino?: number;
 }
 
 const chainFile = (dir: string, writer: string) => (writer === LEGACY_WRITER ? join(dir, JOURNAL_FILE) : join(dir, CHAINS_DIR, `${writer}.jsonl`));

@@ -97,17 +97,26 @@ export function shapeProblem(v: unknown): string | undefined {
   return undefined;
 }
 
-/** What the hash covers: the RFC 8785 text of the event without `hash`. */
-export function hashInput(e: Omit<JournalEvent, 'hash'> & { hash?: string }): string {
-  const rest: Record<string, unknown> = { ...e };
-  delete rest.hash;
-  if (rest.seen === undefined) delete rest.seen;
-  return canonical(rest);
+/**
+ * What the hash covers: the RFC 8785 text of the event without `hash`. `data`: the canonical text
+ * of `e.data` when the caller has it already (an append encodes it once for the hash and the line).
+ */
+export function hashInput(e: Omit<JournalEvent, 'hash'> & { hash?: string }, data?: string): string {
+  if (data === undefined) {
+    const rest: Record<string, unknown> = { ...e };
+    delete rest.hash;
+    if (rest.seen === undefined) delete rest.seen;
+    return canonical(rest);
+  }
+  // The same text, the envelope's keys written in RFC 8785 order (actor, at, data, prev, seen, seq, type, tz).
+  const s = (v: string) => canonical(v);
+  const seen = e.seen ? `,"seen":${canonical(e.seen)}` : '';
+  return `{"actor":${s(e.actor)},"at":${s(e.at)},"data":${data},"prev":${s(e.prev)}${seen},"seq":${canonical(e.seq)},"type":${s(e.type)},"tz":${s(e.tz)}}`;
 }
 
-/** The line in the file (without its newline): fields in the documented order, for people reading it. */
-export function serialize(e: JournalEvent): string {
+/** The line in the file (without its newline): fields in the documented order, for people reading it. `data` as in hashInput. */
+export function serialize(e: JournalEvent, data = canonical(e.data)): string {
   const s = JSON.stringify;
   const seen = e.seen ? `,"seen":${canonical(e.seen)}` : '';
-  return `{"seq":${e.seq},"at":${s(e.at)},"tz":${s(e.tz)},"actor":${s(e.actor)},"type":${s(e.type)},"data":${canonical(e.data)}${seen},"prev":${s(e.prev)},"hash":${s(e.hash)}}`;
+  return `{"seq":${e.seq},"at":${s(e.at)},"tz":${s(e.tz)},"actor":${s(e.actor)},"type":${s(e.type)},"data":${data}${seen},"prev":${s(e.prev)},"hash":${s(e.hash)}}`;
 }
