@@ -53,11 +53,11 @@ interface ChainState {
 
 const chainFile = (dir: string, writer: string) => (writer === LEGACY_WRITER ? join(dir, JOURNAL_FILE) : join(dir, CHAINS_DIR, `${writer}.jsonl`));
 
-/** The writers with a chain in an incident folder (the v1 file as `v1`). */
-export function writersOf(dir: string): string[] {
+/** The writers with a chain in an incident folder (the v1 file as `v1`; `v1: false` when it is known not to be there). */
+export function writersOf(dir: string, o: { v1?: boolean } = {}): string[] {
   const out: string[] = [];
   try {
-    for (const e of readdirSync(dir, { withFileTypes: true })) if (e.name === JOURNAL_FILE) out.push(LEGACY_WRITER);
+    if (o.v1 !== false) for (const e of readdirSync(dir, { withFileTypes: true })) if (e.name === JOURNAL_FILE) out.push(LEGACY_WRITER);
     for (const name of readdirSync(join(dir, CHAINS_DIR))) if (name.endsWith('.jsonl')) out.push(name.slice(0, -'.jsonl'.length));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(dir, e);

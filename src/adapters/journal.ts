@@ -124,7 +124,8 @@ export class Journal {
   /** Read the other chains' new lines; returns what arrived, in the incident's order. */
   refresh(): { writer: string; event: JournalEvent }[] {
     const news: { writer: string; e: JournalEvent }[] = [];
-    for (const w of writersOf(this.dir)) {
+    // Only the chains folder is listed again: a v1 journal is one this open found (nothing writes one now).
+    for (const w of writersOf(this.dir, { v1: this.chains.has(LEGACY_WRITER) })) {
       if (w === this.writer) continue;
       const c = this.chain(w);
       const from = c.events.length;
