@@ -1,6 +1,7 @@
 // Checks on chains already parsed: each chain's own links, the `seen` references between chains,
 // and the merged order of an incident (at, writer, seq). Pure; the hash function is passed in.
 import { GENESIS, hashInput, knownType, type JournalEvent } from './event.js';
+import { canonical } from './jcs.js';
 
 export interface Chain { writer: string; events: readonly JournalEvent[] }
 /** Where a check failed: the chain (writer), the 1-based line, a message code, and what was found. */
@@ -22,7 +23,8 @@ export function checkChain(c: Chain, hash: Hash, from = 0, prevHash = GENESIS, f
     if (e.prev !== prev) return at('verify-bad-prev', `prev ${e.prev.slice(0, 12)}…, line ${i}'s hash ${prev.slice(0, 12)}…`);
     let h: string;
     try {
-      h = hash(hashInput(e));
+      // Events here passed shapeProblem: the envelope can be written around the data's encoding.
+      h = hash(hashInput(e, canonical(e.data)));
     } catch (err) {
       return at('verify-bad-fields', (err as Error).message);
     }

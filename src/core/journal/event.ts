@@ -99,7 +99,9 @@ export function shapeProblem(v: unknown): string | undefined {
 
 /**
  * What the hash covers: the RFC 8785 text of the event without `hash`. `data`: the canonical text
- * of `e.data` when the caller has it already (an append encodes it once for the hash and the line).
+ * of `e.data`, for an event that passed shapeProblem (only envelope fields, hex heads): the
+ * envelope is then written around it directly (an append encodes the data once for the hash and
+ * the line; a read does not copy and sort each envelope).
  */
 export function hashInput(e: Omit<JournalEvent, 'hash'> & { hash?: string }, data?: string): string {
   if (data === undefined) {
@@ -111,7 +113,7 @@ export function hashInput(e: Omit<JournalEvent, 'hash'> & { hash?: string }, dat
   // The same text, the envelope's keys written in RFC 8785 order (actor, at, data, prev, seen, seq, type, tz).
   const s = (v: string) => canonical(v);
   const seen = e.seen ? `,"seen":${canonical(e.seen)}` : '';
-  return `{"actor":${s(e.actor)},"at":${s(e.at)},"data":${data},"prev":${s(e.prev)}${seen},"seq":${canonical(e.seq)},"type":${s(e.type)},"tz":${s(e.tz)}}`;
+  return `{"actor":${s(e.actor)},"at":${s(e.at)},"data":${data},"prev":"${e.prev}"${seen},"seq":${canonical(e.seq)},"type":${s(e.type)},"tz":${s(e.tz)}}`;
 }
 
 /** The line in the file (without its newline): fields in the documented order, for people reading it. `data` as in hashInput. */
