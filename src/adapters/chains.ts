@@ -65,7 +65,7 @@ export function writersOf(dir: string, o: { v1?: boolean } = {}): string[] {
   return out.sort();
 }
 
-function load(dir: string, writer: string, mark?: ChainMark): ChainState {
+function load(dir: string, writer: string, mark?: ChainMark, keep = false): ChainState {
   const file = chainFile(dir, writer);
   const buf = readChainBytes(file);
   // The lines a still-matching checkpoint mark covers are neither shape-checked nor hashed again.
@@ -76,14 +76,15 @@ function load(dir: string, writer: string, mark?: ChainMark): ChainState {
   const tail = s.torn?.complete ? s.events.at(-1) : undefined;
   const events = tail ? s.events.slice(0, -1) : s.events;
   // (Bytes that match but end elsewhere than the mark says: not what it was taken of, read it all.)
-  if (vouched && events[vouched - 1]?.hash !== mark?.hash) return load(dir, writer);
-  return { writer, file, events, size, buf, ...(vouched && { trusted: vouched }), ...(s.torn && { torn: s.torn }), ...(s.bad && { bad: s.bad }), ...(tail && { tail }) };
+  if (vouched && events[vouched - 1]?.hash !== mark?.hash) return load(dir, writer, undefined, keep);
+  return { writer, file, events, size, ...(keep && { buf }), ...(vouched && { trusted: vouched }), ...(s.torn && { torn: s.torn }), ...(s.bad && { bad: s.bad }), ...(tail && { tail }) };
 }
 
 /** An incident's chains, each vouched for up to its checkpoint mark where `checkpoint` is set and the mark still matches. */
 function loadAll(dir: string, o: { checkpoint?: boolean } = {}): ChainState[] {
   const marks = o.checkpoint ? new Map(readCheckpoint(dir)?.chains.map((m) => [m.writer, m])) : undefined;
-  return writersOf(dir).map((w) => load(dir, w, marks?.get(w)));
+  // The bytes are kept (for a new checkpoint) only by a read that may write one.
+  return writersOf(dir).map((w) => load(dir, w, marks?.get(w), o.checkpoint));
 }
 
 /** The first problem of an incident's chains (a read or verify), or its heads. */
