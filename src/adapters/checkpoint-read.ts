@@ -5,6 +5,7 @@
 // sorts before the checkpoint's last event, a `seen` reference or a seal into the marked prefix
 // that the checkpoint does not vouch for — returns undefined, and the caller walks every chain.
 import { createHash, type Hash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { checkChain, compareEvents, merge, unknownTypes, type Chain } from '../core/journal/chain.js';
 import { GENESIS, type JournalEvent } from '../core/journal/event.js';
 import { formatHead, type Head } from '../core/journal/heads.js';
@@ -13,7 +14,7 @@ import { pinnedOf } from '../core/session/plan.js';
 import { apply, type State } from '../core/session/state.js';
 import { chainFile, writersOf, type ChainState, type IncidentVerdict } from './chains.js';
 import { readChainBytes, scan, sha256 } from './chain-file.js';
-import { CHECKPOINT_EVERY, readCheckpoint, writeCheckpoint, type ChainMark, type Fold } from './checkpoint.js';
+import { CHECKPOINT_EVERY, checkpointFile, readCheckpoint, writeCheckpoint, type ChainMark, type Checkpoint, type Fold } from './checkpoint.js';
 import { listSeals } from './seal.js';
 
 export interface Folded { state: State; pin: Fold['pin']; heads: Head[]; verdict: Extract<IncidentVerdict, { ok: true }> }
@@ -22,10 +23,18 @@ interface Tail extends Chain { mark: ChainMark; events: JournalEvent[]; hash: Ha
 
 const EMPTY_SHA = sha256('');
 
-/** The incident's state, pin, heads and verdict from its checkpoint and the lines after it; undefined → walk every chain. */
-export function readFolded(dir: string): Folded | undefined {
+/**
+ * The incident's state, pin, heads and verdict from its checkpoint and the lines after it; else
+ * walk every chain: `undefined` when there is no checkpoint, `stale` when there is one this read
+ * could not use (the full read then writes a new one, so the next read need not walk again).
+ */
+export function readFolded(dir: string): Folded | 'stale' | undefined {
   const cp = readCheckpoint(dir);
-  if (!cp) return undefined;
+  if (!cp) return existsSync(checkpointFile(dir)) ? 'stale' : undefined;
+  return foldOnto(dir, cp) ?? 'stale';
+}
+
+function foldOnto(dir: string, cp: Checkpoint): Folded | undefined {
   const writers = writersOf(dir);
   const marks = new Map(cp.chains.map((m) => [m.writer, m]));
   if (cp.chains.some((m) => !writers.includes(m.writer))) return undefined;
@@ -110,12 +119,12 @@ function seenAfter(tails: readonly Tail[], was: Fold['seenAt']): Fold['seenAt'] 
   return out;
 }
 
-/** After a full read that verified: a new checkpoint when enough events were not vouched for by the last one. */
-export function saveCheckpoint(dir: string, chains: readonly ChainState[], folded: () => Pick<Fold, 'state' | 'pin'> & { anchors?: readonly Head[] }): void {
+/** After a full read that verified: a new checkpoint when at least `every` events were not vouched for by the last one. */
+export function saveCheckpoint(dir: string, chains: readonly ChainState[], folded: () => Pick<Fold, 'state' | 'pin'> & { anchors?: readonly Head[] }, every = CHECKPOINT_EVERY): void {
   const fresh = chains.reduce((n, c) => n + c.events.length - (c.trusted ?? 0), 0);
   const lasts = chains.map((c) => ({ e: c.events.at(-1), writer: c.writer })).filter((x): x is { e: JournalEvent; writer: string } => x.e !== undefined).sort(compareEvents);
   const last = lasts.at(-1);
-  if (fresh < CHECKPOINT_EVERY || !last || chains.some((c) => !c.buf)) return;
+  if (fresh < Math.max(1, every) || !last || chains.some((c) => !c.buf)) return;
   const { state, pin, anchors = [] } = folded();
   const seenAt: Fold['seenAt'] = {};
   for (const c of chains) {

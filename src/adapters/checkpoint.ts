@@ -50,7 +50,9 @@ const irbookVersion = (): string => (version ??= (JSON.parse(readFileSync(new UR
 export const matches = (buf: Uint8Array, m: ChainMark): boolean =>
   buf.length >= m.bytes && (m.bytes === 0 || (buf[m.bytes - 1] === 0x0a && sha256(buf.subarray(0, m.bytes)) === m.sha256));
 
-const file = (dir: string) => join(dir, CACHE_DIR, FILE);
+/** Where an incident's checkpoint is. */
+export const checkpointFile = (dir: string): string => join(dir, CACHE_DIR, FILE);
+const file = checkpointFile;
 
 /** The incident's checkpoint, or undefined when there is none or it is not one this version wrote. */
 export function readCheckpoint(dir: string): Checkpoint | undefined {

@@ -79,7 +79,7 @@ const NO_JOURNAL = { events: [], heads: [], verdict: { ok: true, events: 0, head
  * An incident, its chains checked (events a checkpoint vouches for are not hashed again; `strict`:
  * no checkpoint, and a torn tail fails as in `verify` — for reports, which are evidence).
  */
-export async function readIncident(ctx: Context, id: string, o: { validated?: boolean; now?: Date; lenient?: boolean; strict?: boolean } = {}): Promise<Incident> {
+export async function readIncident(ctx: Context, id: string, o: { validated?: boolean; now?: Date; lenient?: boolean; strict?: boolean; renew?: boolean } = {}): Promise<Incident> {
   const dir = incidentDir(storeDir(ctx.opts.store, ctx.env), id);
   // A start that crashed before its first write leaves a folder without a journal: show it as empty.
   const { events, heads, verdict, chains } = writersOf(dir).length ? readIncidentJournal(dir, { strict: o.strict ?? false, checkpoint: !o.strict }) : NO_JOURNAL;
@@ -88,7 +88,8 @@ export async function readIncident(ctx: Context, id: string, o: { validated?: bo
   const state = reduce(events);
   const pin = pinnedOf(events);
   // The sealed heads were checked just now: the checkpoint vouches for them in its prefix.
-  if (verdict.ok && !o.strict) saveCheckpoint(dir, chains, () => ({ state, pin, anchors: listSeals(dir).flatMap((s) => s.heads) }));
+  // `renew`: the checkpoint could not be read through; replaced whatever was added since.
+  if (verdict.ok && !o.strict) saveCheckpoint(dir, chains, () => ({ state, pin, anchors: listSeals(dir).flatMap((s) => s.heads) }), o.renew ? 1 : undefined);
   return { ...(await incidentOf(ctx, id, dir, state, pin, o)), events: [...events], heads, verdict };
 }
 
@@ -100,7 +101,7 @@ export async function readIncident(ctx: Context, id: string, o: { validated?: bo
 export async function readIncidentState(ctx: Context, id: string, o: { now?: Date } = {}): Promise<Omit<Incident, 'events'>> {
   const dir = incidentDir(storeDir(ctx.opts.store, ctx.env), id);
   const quick = writersOf(dir).length ? readFolded(dir) : undefined;
-  if (!quick) return readIncident(ctx, id, o);
+  if (!quick || quick === 'stale') return readIncident(ctx, id, { ...o, renew: quick === 'stale' });
   return { ...(await incidentOf(ctx, id, dir, quick.state, quick.pin, o)), heads: quick.heads, verdict: quick.verdict };
 }
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journal } from '../../src/adapters/journal.js';
-import { CACHE_DIR, CHECKPOINT_EVERY } from '../../src/adapters/checkpoint.js';
+import { CACHE_DIR, CHECKPOINT_EVERY, readCheckpoint } from '../../src/adapters/checkpoint.js';
 import { chainPath } from '../support/chains.js';
 
 const store = mkdtempSync(join(tmpdir(), 'irbook-checkpoint-cli-'));
@@ -44,6 +44,10 @@ describe('status through the checkpoint', () => {
     const after = irbook('status', id, '--json').stdout;
     rmSync(cache(), { recursive: true, force: true });
     expect(irbook('status', id, '--json').stdout).toBe(after);
+    // A garbled checkpoint: the full walk answers, and leaves a good checkpoint behind.
+    writeFileSync(join(cache(), 'checkpoint.v8'), 'garbage');
+    expect(irbook('status', id, '--json').stdout).toBe(after);
+    expect(readCheckpoint(dir)?.chains.length).toBe(2);
     expect(spawnSync('git', ['init', '-q'], { cwd: store }).status).toBe(0);
     expect(spawnSync('git', ['add', '-A'], { cwd: store }).status).toBe(0);
     const files = spawnSync('git', ['ls-files'], { cwd: store, encoding: 'utf8' }).stdout;
