@@ -9,6 +9,7 @@ import { checkChain, checkSeen, merge, unknownTypes, type Bad, type Chain } from
 import { GENESIS, hashInput, type JournalEvent } from '../core/journal/event.js';
 import { formatHead, type Head } from '../core/journal/heads.js';
 import { readChainBytes, scan, sha256, type Torn } from './chain-file.js';
+import { matches, readCheckpoint, type ChainMark } from './checkpoint.js';
 import { listSeals } from './seal.js';
 import { storageError } from './store.js';
 
@@ -42,15 +43,21 @@ interface ChainState {
   writer: string; file: string; events: JournalEvent[]; size: number; torn?: Torn; bad?: { line: number; reason: string; detail?: string };
   /** A complete last event without its newline: checked, not yet taken in. */
   tail?: JournalEvent;
+  /** The first events a checkpoint vouches for (their bytes hash as when they were checked): not hashed again. */
+  trusted?: number;
+  /** The bytes read (for a new checkpoint); dropped once it is written. */
+  buf?: Buffer;
+  /** The file's inode at the last look (a journal keeps descriptors only while it is the same). */
+  ino?: number;
 }
 
 const chainFile = (dir: string, writer: string) => (writer === LEGACY_WRITER ? join(dir, JOURNAL_FILE) : join(dir, CHAINS_DIR, `${writer}.jsonl`));
 
-/** The writers with a chain in an incident folder (the v1 file as `v1`). */
-export function writersOf(dir: string): string[] {
+/** The writers with a chain in an incident folder (the v1 file as `v1`; `v1: false` when it is known not to be there). */
+export function writersOf(dir: string, o: { v1?: boolean } = {}): string[] {
   const out: string[] = [];
   try {
-    for (const e of readdirSync(dir, { withFileTypes: true })) if (e.name === JOURNAL_FILE) out.push(LEGACY_WRITER);
+    if (o.v1 !== false) for (const e of readdirSync(dir, { withFileTypes: true })) if (e.name === JOURNAL_FILE) out.push(LEGACY_WRITER);
     for (const name of readdirSync(join(dir, CHAINS_DIR))) if (name.endsWith('.jsonl')) out.push(name.slice(0, -'.jsonl'.length));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(dir, e);
@@ -58,13 +65,26 @@ export function writersOf(dir: string): string[] {
   return out.sort();
 }
 
-function load(dir: string, writer: string): ChainState {
+function load(dir: string, writer: string, mark?: ChainMark, keep = false): ChainState {
   const file = chainFile(dir, writer);
-  const s = scan(readChainBytes(file));
+  const buf = readChainBytes(file);
+  // The lines a still-matching checkpoint mark covers are neither shape-checked nor hashed again.
+  const vouched = mark?.seq && matches(buf, mark) ? mark.seq : 0;
+  const s = scan(buf, 1, vouched);
   // Complete lines only: a torn tail is a write in progress, or a crash its writer will repair.
   const size = s.bad ? s.size : s.torn ? s.size - s.torn.bytes : s.size;
   const tail = s.torn?.complete ? s.events.at(-1) : undefined;
-  return { writer, file, events: tail ? s.events.slice(0, -1) : s.events, size, ...(s.torn && { torn: s.torn }), ...(s.bad && { bad: s.bad }), ...(tail && { tail }) };
+  const events = tail ? s.events.slice(0, -1) : s.events;
+  // (Bytes that match but end elsewhere than the mark says: not what it was taken of, read it all.)
+  if (vouched && events[vouched - 1]?.hash !== mark?.hash) return load(dir, writer, undefined, keep);
+  return { writer, file, events, size, ...(keep && { buf }), ...(vouched && { trusted: vouched }), ...(s.torn && { torn: s.torn }), ...(s.bad && { bad: s.bad }), ...(tail && { tail }) };
+}
+
+/** An incident's chains, each vouched for up to its checkpoint mark where `checkpoint` is set and the mark still matches. */
+function loadAll(dir: string, o: { checkpoint?: boolean } = {}): ChainState[] {
+  const marks = o.checkpoint ? new Map(readCheckpoint(dir)?.chains.map((m) => [m.writer, m])) : undefined;
+  // The bytes are kept (for a new checkpoint) only by a read that may write one.
+  return writersOf(dir).map((w) => load(dir, w, marks?.get(w), o.checkpoint));
 }
 
 /** The first problem of an incident's chains (a read or verify), or its heads. */
@@ -74,7 +94,7 @@ export interface Anchor { source: string; heads: readonly Head[] }
 function judge(dir: string, chains: readonly ChainState[], o: { strict: boolean; expect?: readonly Anchor[] }): IncidentVerdict {
   const fail = (b: Bad): IncidentVerdict => ({ ok: false, file: chainFile(dir, b.writer), line: b.line, reason: b.reason, ...(b.detail !== undefined && { detail: b.detail }) });
   for (const c of chains) {
-    const broken = checkChain(c.tail ? { writer: c.writer, events: [...c.events, c.tail] } : c, hashText);
+    const broken = checkChain(c.tail ? { writer: c.writer, events: [...c.events, c.tail] } : c, hashText, c.trusted ?? 0);
     if (broken) return fail(broken);
     if (c.bad) return fail({ writer: c.writer, ...c.bad });
     if (o.strict && c.torn && !c.torn.complete) return fail({ writer: c.writer, line: c.torn.line, reason: 'verify-torn', detail: `${c.torn.bytes} bytes` });
@@ -102,17 +122,22 @@ function judge(dir: string, chains: readonly ChainState[], o: { strict: boolean;
 export const headsOf = (chains: readonly Chain[]): Head[] =>
   chains.filter((c) => c.events.length).map((c) => ({ writer: c.writer, seq: c.events.length, hash: c.events.at(-1)!.hash }));
 
-/** Read-only: an incident's merged events, its heads, and whether its chains verify (torn tails of writes in progress are left out, not failed). */
-export function readIncidentJournal(dir: string): { events: JournalEvent[]; heads: Head[]; verdict: IncidentVerdict } {
-  const chains = writersOf(dir).map((w) => load(dir, w));
+/**
+ * Read-only: an incident's merged events, its heads, and whether its chains verify (torn tails of
+ * writes in progress are left out, not failed, unless `strict`: a report is drawn only from
+ * chains that verify as `verify` would). `checkpoint`: the events a checkpoint vouches for are not
+ * hashed again (never for verify or a report).
+ */
+export function readIncidentJournal(dir: string, o: { strict?: boolean; checkpoint?: boolean } = {}): { events: JournalEvent[]; heads: Head[]; verdict: IncidentVerdict; chains: ChainState[] } {
+  const chains = loadAll(dir, o);
   // The heads a seal names are anchors too (their signatures are verify's job: ssh-keygen is slow).
-  const verdict = judge(dir, chains, { strict: false, expect: listSeals(dir).map((s) => ({ source: s.file, heads: s.heads })) });
-  return { events: merge(chains), heads: headsOf(chains), verdict };
+  const verdict = judge(dir, chains, { strict: o.strict ?? false, expect: listSeals(dir).map((s) => ({ source: s.file, heads: s.heads })) });
+  return { events: merge(chains), heads: headsOf(chains), verdict, chains };
 }
 
 /** Every chain, every `seen` reference, a session.started, and the expected heads; the first problem, or the heads. */
 export function verifyIncident(dir: string, o: { expect?: readonly Anchor[] } = {}): IncidentVerdict {
-  const chains = writersOf(dir).map((w) => load(dir, w));
+  const chains = loadAll(dir);
   return judge(dir, chains, { strict: true, ...o });
 }
 
@@ -132,7 +157,7 @@ export function verifyJournal(file: string): Verdict {
   return { ok: true, events: s.events.length, last: s.events.at(-1)?.hash ?? GENESIS };
 }
 
-export { chainFile, judge as judgeChains, load as loadChain };
+export { chainFile, judge as judgeChains, loadAll as loadChains };
 export type { ChainState };
 
 /** A journal that fails verification, as the error a command stops with. */

@@ -20,6 +20,8 @@ import { pinnedOf, sideStamp, type Plan } from '../core/session/plan.js';
 import type { Head } from '../core/journal/heads.js';
 import { EXIT, UserError } from '../errors.js';
 import { corrupt } from './chains.js';
+import { readFolded, saveCheckpoint } from './checkpoint-read.js';
+import { listSeals } from './seal.js';
 import { playbooksDir } from './dirs.js';
 import { besideOrShipped, findPlaybook } from './files.js';
 import { incidentDir, Journal, readIncidentJournal, storeDir, writersOf, type IncidentVerdict } from './journal.js';
@@ -71,24 +73,48 @@ function clocksAt(loaded: Loaded, state: State, now = new Date()): ClockView[] {
   return set ? clockViews(clockEngine(set), state, at) : [];
 }
 
-export async function readIncident(ctx: Context, id: string, o: { validated?: boolean; now?: Date; lenient?: boolean } = {}): Promise<Incident> {
+const NO_JOURNAL = { events: [], heads: [], verdict: { ok: true, events: 0, heads: [], warnings: [] } as IncidentVerdict, chains: [] };
+
+/**
+ * An incident, its chains checked (events a checkpoint vouches for are not hashed again; `strict`:
+ * no checkpoint, and a torn tail fails as in `verify` — for reports, which are evidence).
+ */
+export async function readIncident(ctx: Context, id: string, o: { validated?: boolean; now?: Date; lenient?: boolean; strict?: boolean; renew?: boolean } = {}): Promise<Incident> {
   const dir = incidentDir(storeDir(ctx.opts.store, ctx.env), id);
   // A start that crashed before its first write leaves a folder without a journal: show it as empty.
-  const { events, heads, verdict } = writersOf(dir).length ? readIncidentJournal(dir) : { events: [], heads: [], verdict: { ok: true, events: 0, heads: [], warnings: [] } as IncidentVerdict };
+  const { events, heads, verdict, chains } = writersOf(dir).length ? readIncidentJournal(dir, { strict: o.strict ?? false, checkpoint: !o.strict }) : NO_JOURNAL;
   // Never show tampered or truncated history as fact (`incidents` marks it instead: lenient).
-  if (!verdict.ok && !o.lenient) throw corrupt({ ...verdict, reason: ctx.t(verdict.reason, { detail: verdict.detail ?? '' }) }, EXIT.verify);
-  return { ...(await incidentOf(ctx, id, dir, events, o)), heads, verdict };
+  if (!verdict.ok && !o.lenient) throw refused(ctx, verdict);
+  const state = reduce(events);
+  const pin = pinnedOf(events);
+  // The sealed heads were checked just now: the checkpoint vouches for them in its prefix.
+  // `renew`: the checkpoint could not be read through; replaced whatever was added since.
+  if (verdict.ok && !o.strict) saveCheckpoint(dir, chains, () => ({ state, pin, anchors: listSeals(dir).flatMap((s) => s.heads) }), o.renew ? 1 : undefined);
+  return { ...(await incidentOf(ctx, id, dir, state, pin, o)), events: [...events], heads, verdict };
 }
 
-/** An incident as its events say, without the verdict on its chains (the caller has it). */
-type Read = Omit<Incident, 'heads' | 'verdict'>;
+/**
+ * An incident without its events (status): through the checkpoint when it still matches the
+ * chains, so only the events after it are parsed and folded; else the full read (which leaves a
+ * checkpoint for the next time).
+ */
+export async function readIncidentState(ctx: Context, id: string, o: { now?: Date } = {}): Promise<Omit<Incident, 'events'>> {
+  const dir = incidentDir(storeDir(ctx.opts.store, ctx.env), id);
+  const quick = writersOf(dir).length ? readFolded(dir) : undefined;
+  if (!quick || quick === 'stale') return readIncident(ctx, id, { ...o, renew: quick === 'stale' });
+  return { ...(await incidentOf(ctx, id, dir, quick.state, quick.pin, o)), heads: quick.heads, verdict: quick.verdict };
+}
 
-async function incidentOf(ctx: Reader, id: string, dir: string, events: readonly SessionEvent[], o: { validated?: boolean; now?: Date }): Promise<Read> {
-  const state = reduce(events);
+const refused = (ctx: Context, v: Extract<IncidentVerdict, { ok: false }>) => corrupt({ ...v, reason: ctx.t(v.reason, { detail: v.detail ?? '' }) }, EXIT.verify);
+
+/** An incident as its events say (folded into `state`, pinned model `pin`), without the events or the verdict on its chains. */
+type Read = Omit<Incident, 'heads' | 'verdict' | 'events'>;
+
+async function incidentOf(ctx: Reader, id: string, dir: string, state: State, pin: ReturnType<typeof pinnedOf>, o: { validated?: boolean; now?: Date }): Promise<Read> {
   const started = state.started;
   let loaded: Loaded | undefined;
   let clocks: ClockView[] = [];
-  const pinned = pinnedOf(events)?.pinned;
+  const pinned = pin?.pinned;
   if (pinned) {
     loaded = { playbook: pinned.playbook, catalog: { clocks: pinned.clocks, parties: pinned.parties } };
     clocks = clocksAt(loaded, state, o.now);
@@ -107,17 +133,18 @@ async function incidentOf(ctx: Reader, id: string, dir: string, events: readonly
       if (loaded) clocks = clocksAt(loaded, state, o.now);
     }
   }
-  return { id, dir, events: [...events], state, ...(loaded ? { playbook: loaded.playbook, catalog: loaded.catalog } : {}), clocks };
+  return { id, dir, state, ...(loaded ? { playbook: loaded.playbook, catalog: loaded.catalog } : {}), clocks };
 }
 
 /**
  * Add to an incident beside the walk (amend, defer, resolve, close): the journal is opened first,
  * so the change is checked against everything written before it; nothing is written when refused.
  */
-export async function changeIncident(ctx: Reader, id: string, actor: string, change: (inc: Read & { playbook: Playbook }) => Plan<{ event: NewEvent }>): Promise<SessionEvent> {
+export async function changeIncident(ctx: Reader, id: string, actor: string, change: (inc: Read & { events: SessionEvent[]; playbook: Playbook }) => Plan<{ event: NewEvent }>): Promise<SessionEvent> {
   const journal = Journal.open(incidentDir(storeDir(ctx.opts.store, ctx.env), id), { actor });
   try {
-    const inc = await incidentOf(ctx, id, journal.dir, journal.events, {});
+    const state = reduce(journal.events);
+    const inc = { ...(await incidentOf(ctx, id, journal.dir, state, pinnedOf(journal.events), {})), events: [...journal.events] };
     if (!inc.state.started) throw new UserError(EXIT.storage, 'not-a-session', { id });
     const { playbook } = inc;
     if (!playbook) throw new UserError(EXIT.invalid, 'report-no-playbook', { id, playbook: inc.state.started.playbook.id }, { code: 'hint-list' });

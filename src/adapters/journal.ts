@@ -4,18 +4,22 @@
 // note, evidence or a second session can write while a walk runs), catches up with lines another
 // process of the same writer added, records the other chains' heads it has read (`seen`, only
 // where changed), writes one line in one write call and fsyncs before it returns.
-import { chmodSync, closeSync, fsyncSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, ftruncateSync, lstatSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 import { checkChain, compareEvents, merge } from '../core/journal/chain.js';
-import { GENESIS, serialize, shapeProblem, type JournalEvent, type NewEvent } from '../core/journal/event.js';
+import { GENESIS, hashInput, serialize, shapeProblem, type JournalEvent, type NewEvent } from '../core/journal/event.js';
 import type { Head } from '../core/journal/heads.js';
 import { canonical } from '../core/journal/jcs.js';
 import {
-  CHAINS_DIR, LEGACY_WRITER, chainFile, corrupt, defaultActor, hashEvent, headsOf, judgeChains, loadChain, writerId, writersOf, type ChainState,
+  CHAINS_DIR, LEGACY_WRITER, chainFile, corrupt, defaultActor, hashEvent, headsOf, judgeChains, loadChains, writerId, writersOf, type ChainState,
 } from './chains.js';
-import { readChainBytes, scan, sha256 } from './chain-file.js';
+import { scan, sha256 } from './chain-file.js';
+import { ChainHandles } from './chain-handles.js';
+import { saveCheckpoint } from './checkpoint-read.js';
 import { acquireLock } from './lock.js';
+import { pinnedOf } from '../core/session/plan.js';
+import { reduce } from '../core/session/state.js';
 import { fsyncDir, isDirectory, makeDir, storageError } from './store.js';
 
 export { canonical, GENESIS, hashEvent, writerId, type JournalEvent, type NewEvent };
@@ -33,6 +37,7 @@ export class Journal {
   private readonly recorded = new Map<string, Map<string, string>>();
   /** The first torn tail this open cut off (and recorded as journal.repaired in its chain). */
   repaired: Repair | undefined;
+  private readonly handles = new ChainHandles();
 
   private constructor(
     readonly dir: string,
@@ -85,12 +90,15 @@ export class Journal {
     const writers = writersOf(dir);
     if (!writers.length && !opts.create) throw new UserError(EXIT.storage, 'journal-missing', { file: join(dir, CHAINS_DIR) });
     makeDir(join(dir, CHAINS_DIR));
-    const chains = new Map(writers.map((w) => [w, loadChain(dir, w)]));
-    const v = judgeChains(dir, [...chains.values()], { strict: false });
+    const loaded = loadChains(dir, { checkpoint: true });
+    const chains = new Map(loaded.map((c) => [c.writer, c]));
+    const v = judgeChains(dir, loaded, { strict: false });
     // A chain that does not verify is evidence: leave every file exactly as it is. (An empty or
     // unstarted journal is for the read commands and verify to refuse: a start writes into one.)
     if (!v.ok && v.reason !== 'verify-empty' && v.reason !== 'verify-no-start') throw corrupt(v, EXIT.storage);
     const j = new Journal(dir, writer, opts.host, chains, opts.lockWaitMs);
+    if (v.ok) saveCheckpoint(dir, loaded, () => ({ state: reduce(j.events), pin: pinnedOf(j.events) }));
+    for (const c of loaded) delete c.buf;
     // A new journal exists once opened with create (mode 0600), even before its first event.
     if (opts.create && !chains.has(writer)) closeSync(j.openChain(j.chain(writer)));
     const here = `@${writer.split('@')[1]}`;
@@ -115,9 +123,15 @@ export class Journal {
 
   /** Read the other chains' new lines; returns what arrived, in the incident's order. */
   refresh(): { writer: string; event: JournalEvent }[] {
-    const before = new Map([...this.chains].map(([w, c]) => [w, c.events.length]));
-    for (const w of writersOf(this.dir)) if (w !== this.writer) this.readMore(this.chain(w), false);
-    const news = [...this.chains.values()].filter((c) => c.writer !== this.writer).flatMap((c) => c.events.slice(before.get(c.writer) ?? 0).map((event) => ({ writer: c.writer, e: event })));
+    const news: { writer: string; e: JournalEvent }[] = [];
+    // Only the chains folder is listed again: a v1 journal is one this open found (nothing writes one now).
+    for (const w of writersOf(this.dir, { v1: this.chains.has(LEGACY_WRITER) })) {
+      if (w === this.writer) continue;
+      const c = this.chain(w);
+      const from = c.events.length;
+      this.readMore(c, false);
+      for (let i = from; i < c.events.length; i++) news.push({ writer: w, e: c.events[i]! });
+    }
     if (news.length) this.merged = undefined;
     return news.sort(compareEvents).map((x) => ({ writer: x.writer, event: x.e }));
   }
@@ -142,6 +156,7 @@ export class Journal {
   /** No further appends (idempotent). Locks are held only inside append, so nothing is left to release. */
   close(): void {
     this.closed = true;
+    this.handles.close();
   }
 
   private locked<T>(c: ChainState, f: () => T): T {
@@ -181,16 +196,20 @@ export class Journal {
 
   // New complete lines of a chain since what we hold; they must continue its chain.
   private readMore(c: ChainState, own = true): { line: number; complete: boolean; dropped: Buffer } | undefined {
-    let size: number;
+    let st;
     try {
-      size = statSync(c.file).size;
+      st = lstatSync(c.file);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT' && c.size === 0) return undefined;
       throw storageError(c.file, e);
     }
+    // Only a regular file is a chain (a link to /dev/full or a FIFO would lie or hang).
+    if (!st.isFile()) throw new UserError(EXIT.storage, 'journal-not-file', { file: c.file });
+    c.ino = st.ino;
+    const size = st.size;
     if (size < c.size) throw corrupt({ ok: false, file: c.file, line: c.events.length, reason: 'verify-shrunk', detail: `${size} < ${c.size} bytes` }, EXIT.storage);
     if (size === c.size) return undefined;
-    const buf = readChainBytes(c.file, c.size);
+    const buf = this.handles.read(c.file, st, c.size);
     const s = scan(buf, c.events.length + 1);
     if (s.bad) throw corrupt({ ok: false, file: c.file, ...s.bad }, EXIT.storage);
     const keep = s.torn ? s.events.slice(0, s.torn.complete ? -1 : undefined) : s.events;
@@ -235,25 +254,22 @@ export class Journal {
     };
     const problem = shapeProblem(event);
     if (problem) throw new TypeError(`journal event: bad ${problem}`);
-    event.hash = hashEvent(event);
-    const bytes = Buffer.from(`${serialize(event)}\n`, 'utf8');
-    const fd = this.openChain(c);
+    event.hash = sha256(hashInput(event, data));
+    const bytes = Buffer.from(`${serialize(event, data)}\n`, 'utf8');
+    // The descriptor of the last append while the chain is still the same file (catchUp looked, under the lock).
+    const fd = this.handles.appender(c.file, c.ino, () => this.openChain(c));
     try {
-      try {
-        writeAll(fd, bytes);
-      } catch (err) {
-        this.undo(fd, c.size);
-        throw storageError(c.file, err, 'journal-write-failed');
-      }
-      try {
-        fsyncSync(fd);
-      } catch (err) {
-        // Whether the line reached the disk is unknown now: no further appends from this process.
-        this.broken = (err as Error).message;
-        throw storageError(c.file, err, 'journal-write-failed');
-      }
-    } finally {
-      closeSync(fd);
+      writeAll(fd, bytes);
+    } catch (err) {
+      this.undo(fd, c.size);
+      throw storageError(c.file, err, 'journal-write-failed');
+    }
+    try {
+      fsyncSync(fd);
+    } catch (err) {
+      // Whether the line reached the disk is unknown now: no further appends from this process.
+      this.broken = (err as Error).message;
+      throw storageError(c.file, err, 'journal-write-failed');
     }
     c.size += bytes.length;
     c.events.push(event);

@@ -2,7 +2,7 @@
 // for a session. A taker that finds it held waits with backoff, up to a bound, then gives up with
 // exit 4. A lock whose process is gone (same host, pid not alive) is taken over at once, so a
 // SIGKILL during an append blocks nobody (proper-lockfile's mtime staleness would, for seconds).
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
@@ -16,18 +16,26 @@ const GARBLED_STALE_MS = 1_000;
 // A crash inside the few microseconds a taker holds the break guard must not block for ever.
 const GUARD_STALE_MS = 10_000;
 
-const held = new Map<string, LockInfo>();
+// A lock file we created, with its descriptor kept open until it is removed: while it is open
+// its inode cannot be freed, so the path naming that inode means the file is still ours (no read
+// of its content needed to tell).
+interface Mine { info: LockInfo; fd: number; ino: number; dev: number }
+
+const held = new Map<string, Mine>();
 let exitHook = false;
 
 export class Lock {
   private released = false;
-  constructor(readonly file: string, readonly info: LockInfo) {}
+  constructor(readonly file: string, private readonly mine: Mine) {}
+  get info(): LockInfo {
+    return this.mine.info;
+  }
   /** Remove the lock file if it is still ours (idempotent). */
   release(): void {
     if (this.released) return;
     this.released = true;
     held.delete(this.file);
-    removeIfOurs(this.file, this.info);
+    removeIfOurs(this.file, this.mine);
   }
 }
 
@@ -43,11 +51,12 @@ export function acquireLock(file: string, waitMs = LOCK_WAIT_MS): Lock {
   const deadline = Date.now() + waitMs;
   let pause = 1;
   for (;;) {
-    if (tryCreate(file, info)) return register(file, info);
+    const mine = tryCreate(file, info);
+    if (mine) return register(file, mine);
     const seen = readRaw(file);
     // Gone between our create and our read (its holder just finished): one more try.
-    const taken = seen === undefined ? tryCreate(file, info) : isStale(file, seen) && breakStale(file, seen) && tryCreate(file, info);
-    if (taken) return register(file, info);
+    const taken = seen === undefined ? tryCreate(file, info) : isStale(file, seen) && breakStale(file, seen) ? tryCreate(file, info) : undefined;
+    if (taken) return register(file, taken);
     if (Date.now() >= deadline) {
       // Whoever holds it now (the holder may have changed while we looked).
       const now = parse(readRaw(file) ?? seen ?? '');
@@ -68,29 +77,31 @@ export function readLock(file: string): LockInfo | undefined {
   return parse(readRaw(file) ?? '');
 }
 
-function register(file: string, info: LockInfo): Lock {
-  held.set(file, info);
+function register(file: string, mine: Mine): Lock {
+  held.set(file, mine);
   if (!exitHook) {
     exitHook = true;
-    process.on('exit', () => { for (const [f, i] of held) removeIfOurs(f, i); held.clear(); });
+    process.on('exit', () => { for (const [f, m] of held) removeIfOurs(f, m); held.clear(); });
   }
-  return new Lock(file, info);
+  return new Lock(file, mine);
 }
 
-function tryCreate(file: string, info: LockInfo): boolean {
+function tryCreate(file: string, info: LockInfo): Mine | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'wx', 0o600);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
     throw storage(file, e);
   }
   try {
     writeSync(fd, JSON.stringify(info));
-  } finally {
+    const st = fstatSync(fd);
+    return { info, fd, ino: st.ino, dev: st.dev };
+  } catch (e) {
     closeSync(fd);
+    throw e;
   }
-  return true;
 }
 
 function readRaw(file: string): string | undefined {
@@ -159,11 +170,14 @@ function createGuard(guard: string): boolean {
   }
 }
 
-function removeIfOurs(file: string, info: LockInfo): void {
+function removeIfOurs(file: string, mine: Mine): void {
   try {
-    const now = parse(readFileSync(file, 'utf8'));
-    if (now && now.pid === info.pid && now.host === info.host && now.since === info.since) unlinkSync(file);
+    const st = lstatSync(file);
+    if (st.ino === mine.ino && st.dev === mine.dev) unlinkSync(file);
   } catch { /* already gone, or the folder is: nothing to release */ }
+  try {
+    closeSync(mine.fd);
+  } catch { /* closed already */ }
 }
 
 function ageMs(file: string): number {

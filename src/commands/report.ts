@@ -2,7 +2,6 @@
 import { join } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { readIncident } from '../adapters/incident.js';
-import { verifyIncident } from '../adapters/journal.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { findTemplate } from '../adapters/template-lookup.js';
 import { checkTemplate } from '../adapters/template-fs.js';
@@ -18,10 +17,9 @@ import { missingFields } from '../core/profile/validate.js';
 export interface ReportOptions { template: string; format: 'pdf' | 'md' | 'json'; out?: string; force?: boolean; draft?: boolean; appendix?: boolean }
 
 export async function run(ctx: Context, id: string, o: ReportOptions): Promise<number> {
-  const inc = await readIncident(ctx, id, { validated: true });
-  // A report is evidence: never draw one from a journal whose chain does not verify.
-  const v = verifyIncident(inc.dir);
-  if (!v.ok) throw new UserError(EXIT.verify, 'verify-failed', { id, line: `${v.file}:${v.line}`, reason: ctx.t(v.reason, { detail: v.detail ?? '' }) }, { code: 'see-help', params: { command: 'verify' } });
+  // A report is evidence: never drawn from chains that do not verify as `verify` checks them (one
+  // strict read: every line hashed, no checkpoint trusted, a torn tail refused; exit 5).
+  const inc = await readIncident(ctx, id, { validated: true, strict: true });
   if (!inc.playbook || !inc.catalog?.clocks) throw new UserError(EXIT.invalid, 'report-no-playbook', { id, playbook: inc.state.started?.playbook.id ?? '?' }, { code: 'hint-list' });
   const { file } = findTemplate(o.template, { playbooks: playbooksDir(ctx.opts.playbooks, ctx.env), templates: ctx.opts.templates, env: ctx.env });
   const checked = checkTemplate(file);
@@ -39,7 +37,7 @@ export async function run(ctx: Context, id: string, o: ReportOptions): Promise<n
   }
   const input = {
     playbook: inc.playbook, events: inc.events, template: tpl, clocks: inc.catalog.clocks, parties: inc.catalog.parties, generatedAt: new Date(),
-    ...(profile ? { profile } : {}), appendix: o.appendix === true, draft: o.draft === true, heads: v.heads,
+    ...(profile ? { profile } : {}), appendix: o.appendix === true, draft: o.draft === true, heads: inc.heads,
   };
   const model = withTemplate(file, () => buildReport(input));
   const foreign = model.meta.untranslated ?? [];

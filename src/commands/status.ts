@@ -1,7 +1,7 @@
 // irbook status [INCIDENT]: where an incident stands — stage, next step, clocks by time left, and
 // what is still owed (open items).
 import type { Context } from '../cli/context.js';
-import { readIncident } from '../adapters/incident.js';
+import { readIncidentState } from '../adapters/incident.js';
 import { clockLine, itemLine } from '../adapters/presenter.js';
 import { listIncidents, storeDir } from '../adapters/journal.js';
 import { byTimeLeft, summarize } from '../core/session/summary.js';
@@ -12,7 +12,7 @@ import { EXIT } from '../errors.js';
 export async function run(ctx: Context, id: string | undefined, o: { json?: boolean }): Promise<number> {
   const store = storeDir(ctx.opts.store, ctx.env);
   const ids = id ? [id] : listIncidents(store);
-  const all = (await Promise.all(ids.map((x) => readIncident(ctx, x)))).map((inc) => ({ inc, s: summarize(inc, ctx.lang) }));
+  const all = (await Promise.all(ids.map((x) => readIncidentState(ctx, x)))).map((inc) => ({ inc, s: summarize(inc, ctx.lang) }));
   const incidents = all.filter(({ inc, s }) => id || (s.state !== 'closed' && !inc.state.started?.exercise));
   if (o.json) {
     const list = incidents.map(({ inc, s }) => ({ ...s, heads: inc.heads }));

@@ -1,24 +1,30 @@
 // Checks on chains already parsed: each chain's own links, the `seen` references between chains,
 // and the merged order of an incident (at, writer, seq). Pure; the hash function is passed in.
 import { GENESIS, hashInput, knownType, type JournalEvent } from './event.js';
+import { canonical } from './jcs.js';
 
 export interface Chain { writer: string; events: readonly JournalEvent[] }
 /** Where a check failed: the chain (writer), the 1-based line, a message code, and what was found. */
 export interface Bad { writer: string; line: number; reason: string; detail?: string }
 export type Hash = (text: string) => string;
 
-/** The first broken link of one chain, or undefined. */
-export function checkChain(c: Chain, hash: Hash, from = 0, prevHash = GENESIS): Bad | undefined {
+/**
+ * The first broken link of one chain, or undefined. From event `from` on (the ones before are
+ * vouched for: already checked by this process, or by a checkpoint's prefix hash); `c.events` may
+ * also be the chain's tail alone, its first event being line `firstSeq` after `prevHash`.
+ */
+export function checkChain(c: Chain, hash: Hash, from = 0, prevHash = GENESIS, firstSeq = 1): Bad | undefined {
   let prev = from ? (c.events[from - 1]?.hash ?? prevHash) : prevHash;
   for (let i = from; i < c.events.length; i++) {
     const e = c.events[i]!;
-    const line = i + 1;
+    const line = firstSeq + i;
     const at = (reason: string, detail: string): Bad => ({ writer: c.writer, line, reason, detail });
     if (e.seq !== line) return at('verify-bad-seq', `seq ${e.seq}`);
     if (e.prev !== prev) return at('verify-bad-prev', `prev ${e.prev.slice(0, 12)}…, line ${i}'s hash ${prev.slice(0, 12)}…`);
     let h: string;
     try {
-      h = hash(hashInput(e));
+      // Events here passed shapeProblem: the envelope can be written around the data's encoding.
+      h = hash(hashInput(e, canonical(e.data)));
     } catch (err) {
       return at('verify-bad-fields', (err as Error).message);
     }

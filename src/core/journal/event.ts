@@ -12,8 +12,23 @@ export interface JournalEvent {
 export type NewEvent = Omit<JournalEvent, 'seq' | 'prev' | 'hash' | 'seen'>;
 
 export const GENESIS = '0'.repeat(64);
-const HEX64 = /^[0-9a-f]{64}$/;
-const FIELDS = new Set(['seq', 'at', 'tz', 'actor', 'type', 'data', 'seen', 'prev', 'hash']);
+
+// Every line of every chain goes through shapeProblem on each read: plain loops and character
+// codes here, not a regex per hash or a filtered key list per event.
+const isHex64 = (v: unknown): boolean => {
+  if (typeof v !== 'string' || v.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = v.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+};
+const isField = (k: string): boolean => {
+  switch (k) {
+    case 'seq': case 'at': case 'tz': case 'actor': case 'type': case 'data': case 'seen': case 'prev': case 'hash': return true;
+    default: return false;
+  }
+};
 
 type Kind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any';
 // The data fields each known type must carry (more may come: optional fields are not listed).
@@ -55,16 +70,22 @@ const kindOf = (v: unknown): Kind => (Array.isArray(v) ? 'array' : v === null ? 
 /** The first field that is wrong (`seq`, `data.step`, `unknown field(s): x`…), or undefined. */
 export function shapeProblem(v: unknown): string | undefined {
   if (!isObject(v)) return 'not an object';
-  const extra = Object.keys(v).filter((k) => !FIELDS.has(k));
-  if (extra.length) return `unknown field(s): ${extra.join(', ')}`;
+  for (const k in v) {
+    if (!isField(k)) return `unknown field(s): ${Object.keys(v).filter((x) => !isField(x)).join(', ')}`;
+  }
   if (!Number.isSafeInteger(v.seq) || (v.seq as number) < 1) return 'seq';
   for (const k of ['at', 'tz', 'actor', 'type'] as const) if (typeof v[k] !== 'string' || !v[k]) return k;
   if (Number.isNaN(Date.parse(v.at as string))) return 'at';
   if (!isObject(v.data)) return 'data';
-  if (v.seen !== undefined && (!isObject(v.seen) || !Object.values(v.seen).every((h) => typeof h === 'string' && HEX64.test(h)))) return 'seen';
-  for (const k of ['prev', 'hash'] as const) if (typeof v[k] !== 'string' || !HEX64.test(v[k])) return k;
-  const want = DATA[v.type as string];
-  for (const [k, kind] of Object.entries(want ?? {})) {
+  if (v.seen !== undefined) {
+    if (!isObject(v.seen)) return 'seen';
+    for (const w in v.seen) if (!isHex64(v.seen[w])) return 'seen';
+  }
+  if (!isHex64(v.prev)) return 'prev';
+  if (!isHex64(v.hash)) return 'hash';
+  const want = Object.hasOwn(DATA, v.type as string) ? DATA[v.type as string]! : undefined;
+  for (const k in want) {
+    const kind = want[k]!;
     const got = v.data[k];
     if (got === undefined || (kind !== 'any' && kindOf(got) !== kind)) return `data.${k}`;
   }
@@ -76,17 +97,28 @@ export function shapeProblem(v: unknown): string | undefined {
   return undefined;
 }
 
-/** What the hash covers: the RFC 8785 text of the event without `hash`. */
-export function hashInput(e: Omit<JournalEvent, 'hash'> & { hash?: string }): string {
-  const rest: Record<string, unknown> = { ...e };
-  delete rest.hash;
-  if (rest.seen === undefined) delete rest.seen;
-  return canonical(rest);
+/**
+ * What the hash covers: the RFC 8785 text of the event without `hash`. `data`: the canonical text
+ * of `e.data`, for an event that passed shapeProblem (only envelope fields, hex heads): the
+ * envelope is then written around it directly (an append encodes the data once for the hash and
+ * the line; a read does not copy and sort each envelope).
+ */
+export function hashInput(e: Omit<JournalEvent, 'hash'> & { hash?: string }, data?: string): string {
+  if (data === undefined) {
+    const rest: Record<string, unknown> = { ...e };
+    delete rest.hash;
+    if (rest.seen === undefined) delete rest.seen;
+    return canonical(rest);
+  }
+  // The same text, the envelope's keys written in RFC 8785 order (actor, at, data, prev, seen, seq, type, tz).
+  const s = (v: string) => canonical(v);
+  const seen = e.seen ? `,"seen":${canonical(e.seen)}` : '';
+  return `{"actor":${s(e.actor)},"at":${s(e.at)},"data":${data},"prev":"${e.prev}"${seen},"seq":${canonical(e.seq)},"type":${s(e.type)},"tz":${s(e.tz)}}`;
 }
 
-/** The line in the file (without its newline): fields in the documented order, for people reading it. */
-export function serialize(e: JournalEvent): string {
+/** The line in the file (without its newline): fields in the documented order, for people reading it. `data` as in hashInput. */
+export function serialize(e: JournalEvent, data = canonical(e.data)): string {
   const s = JSON.stringify;
   const seen = e.seen ? `,"seen":${canonical(e.seen)}` : '';
-  return `{"seq":${e.seq},"at":${s(e.at)},"tz":${s(e.tz)},"actor":${s(e.actor)},"type":${s(e.type)},"data":${canonical(e.data)}${seen},"prev":${s(e.prev)},"hash":${s(e.hash)}}`;
+  return `{"seq":${e.seq},"at":${s(e.at)},"tz":${s(e.tz)},"actor":${s(e.actor)},"type":${s(e.type)},"data":${data}${seen},"prev":${s(e.prev)},"hash":${s(e.hash)}}`;
 }
