@@ -2,7 +2,7 @@
 // a journal tampered with before the checkpoint's mark is still refused (exit 5), `verify` and
 // `report` never rely on it, and git does not see it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,5 +70,27 @@ describe('status through the checkpoint', () => {
       writeFileSync(file, good);
     }
     expect(irbook('status', id).status).toBe(0);
+  });
+
+  it('a conflict that arrives after the checkpoint (a chain synced in from another clone) is the same item as the full walk finds', () => {
+    expect(irbook('status', id).status).toBe(0); // the checkpoint is current
+    // Another clone: a copy of the store where wang amends the fact without seeing li's amendment.
+    const other = mkdtempSync(join(tmpdir(), 'irbook-checkpoint-clone-'));
+    try {
+      cpSync(dir, join(other, id), { recursive: true });
+      const w = spawnSync(process.execPath, ['bin/irbook.js', 'amend', id, 'persons_affected', '1800', '--reason', 'count from the export', '--actor', 'wang'], { encoding: 'utf8', env: { ...env, IRBOOK_STORE: other }, input: '' });
+      expect(w.status, w.stderr).toBe(0);
+      const l = irbook('amend', id, 'persons_affected', '2000', '--reason', 'count from the group list', '--actor', 'li');
+      expect(l.status, l.stderr).toBe(0);
+      copyFileSync(chainPath(other, id, 'wang'), chainPath(store, id, 'wang'));
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+    const quick = irbook('status', id, '--json');
+    expect(quick.status, quick.stderr).toBe(0);
+    const items = (JSON.parse(quick.stdout) as { open_items: { kind: string; fact?: string }[] }).open_items;
+    expect(items.filter((i) => i.kind === 'conflict').map((i) => i.fact)).toEqual(['persons_affected']);
+    rmSync(cache(), { recursive: true, force: true });
+    expect(irbook('status', id, '--json').stdout).toBe(quick.stdout);
   });
 });
