@@ -47,6 +47,21 @@ export function table(lang) {
   },
 };
 
+// re2js, for CEL's `matches` only, is built apart as CommonJS and required on first use: every
+// command that evaluates expressions would otherwise compile it at start-up.
+const lazyRe2 = {
+  name: 're2-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/re2\.js$/ }, (args) =>
+      /[\\/]src[\\/]core[\\/]expr[\\/]regex\.ts$/.test(args.importer) ? { path: 're2-lazy', namespace: 're2-lazy' } : undefined);
+    b.onResolve({ filter: /^\.\/re2js\.cjs$/ }, () => ({ path: './re2js.cjs', external: true }));
+    b.onLoad({ filter: /.*/, namespace: 're2-lazy' }, () => ({
+      contents: "let m;\nexport const re2 = () => (m ??= require('./re2js.cjs')).RE2JS;",
+      loader: 'js',
+    }));
+  },
+};
+
 /** The catalog, evaluated from its TypeScript source: { code: { ja, zh, en } }. */
 async function catalog() {
   const r = await build({ entryPoints: ['src/core/i18n/catalog.ts'], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
@@ -66,7 +81,12 @@ await build({
   external: ['pdfkit', 'yaml'],
   logLevel: 'warning',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [zodLocales, messageFiles],
+  plugins: [zodLocales, messageFiles, lazyRe2],
+});
+
+await build({
+  stdin: { contents: "module.exports = require('re2js');", resolveDir: '.', loader: 'js' },
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: join(OUT, 're2js.cjs'), logLevel: 'warning',
 });
 
 const all = await catalog();
