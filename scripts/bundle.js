@@ -47,18 +47,22 @@ export function table(lang) {
   },
 };
 
-// re2js, for CEL's `matches` only, is built apart as CommonJS and required on first use: every
-// command that evaluates expressions would otherwise compile it at start-up.
-const lazyRe2 = {
-  name: 're2-on-first-use',
+// Two libraries few runs need are built apart as CommonJS and required on first use, so that the
+// commands that import them do not compile them at start-up: re2js, for CEL's `matches` only, and
+// luxon, for reading a typed date-time only. Each is reached through a getter module (src/core/
+// expr/re2.ts, src/core/time/luxon.ts) that the bundle replaces with a lazy `require`.
+const LAZY = [
+  { module: 're2js', file: 're2js.cjs', getter: /[\\/]src[\\/]core[\\/]expr[\\/]re2\.ts$/, contents: "export const re2 = () => (m ??= require('./re2js.cjs')).RE2JS;" },
+  { module: 'luxon', file: 'luxon.cjs', getter: /[\\/]src[\\/]core[\\/]time[\\/]luxon\.ts$/, contents: "export const luxonDateTime = () => (m ??= require('./luxon.cjs')).DateTime;" },
+];
+const onFirstUse = {
+  name: 'on-first-use',
   setup(b) {
-    b.onResolve({ filter: /^\.\/re2\.js$/ }, (args) =>
-      /[\\/]src[\\/]core[\\/]expr[\\/]regex\.ts$/.test(args.importer) ? { path: 're2-lazy', namespace: 're2-lazy' } : undefined);
-    b.onResolve({ filter: /^\.\/re2js\.cjs$/ }, () => ({ path: './re2js.cjs', external: true }));
-    b.onLoad({ filter: /.*/, namespace: 're2-lazy' }, () => ({
-      contents: "let m;\nexport const re2 = () => (m ??= require('./re2js.cjs')).RE2JS;",
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /\.ts$/ }, (args) => {
+      const lazy = LAZY.find((l) => l.getter.test(args.path));
+      return lazy ? { contents: `let m;\n${lazy.contents}`, loader: 'js' } : undefined;
+    });
+    b.onResolve({ filter: /^\.\/[a-z0-9]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -81,13 +85,15 @@ await build({
   external: ['pdfkit', 'yaml'],
   logLevel: 'warning',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [zodLocales, messageFiles, lazyRe2],
+  plugins: [zodLocales, messageFiles, onFirstUse],
 });
 
-await build({
-  stdin: { contents: "module.exports = require('re2js');", resolveDir: '.', loader: 'js' },
-  bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: join(OUT, 're2js.cjs'), logLevel: 'warning',
-});
+for (const lazy of LAZY) {
+  await build({
+    stdin: { contents: `module.exports = require(${JSON.stringify(lazy.module)});`, resolveDir: '.', loader: 'js' },
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: join(OUT, lazy.file), logLevel: 'warning',
+  });
+}
 
 const all = await catalog();
 mkdirSync(OUT, { recursive: true });
