@@ -3,13 +3,12 @@ import { userInfo } from 'node:os';
 import { basename, relative } from 'node:path';
 import { checkedActor } from '../cli/actor.js';
 import type { Context } from '../cli/context.js';
-import { readAnswers, readScenario } from '../cli/answers-file.js';
 import { startZone, walk } from '../cli/session.js';
 import { draftsDir } from '../adapters/drafts.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { Journal, createIncident, storeDir } from '../adapters/journal.js';
 import { loadValidated } from '../adapters/playbook-cache.js';
-import { findProfile, loadProfile } from '../adapters/profile-fs.js';
+import { findProfile } from '../adapters/profile-find.js';
 import { siteCode } from '../adapters/site.js';
 import { gitInfo } from '../adapters/provenance.js';
 import { planStart } from '../core/session/plan.js';
@@ -22,14 +21,16 @@ export async function run(ctx: Context, ref: string, o: StartOptions): Promise<n
   // An unknown playbook is reported before a missing terminal: it is the first thing to fix.
   const { file, playbook, clocks, parties, sha256: shas } = await loadValidated(ref, playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.templates, ctx.env);
   const git = gitInfo(file);
-  const answers = o.answers ? readAnswers(ctx, o.answers) : undefined;
+  // Answer and scenario files are checked with zod: loaded only when one is given.
+  const answers = o.answers ? (await import('../cli/answers-file.js')).readAnswers(ctx, o.answers) : undefined;
   if (!answers && !process.stdin.isTTY) throw new UserError(EXIT.usage, 'no-tty', {}, { code: 'see-help', params: { command: 'start' } });
   if (!clocks || !shas) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
   const pbDir = playbooksDir(ctx.opts.playbooks, ctx.env);
-  const profile = loadProfile(findProfile(pbDir, ctx.opts.profile, ctx.env));
+  const profileFile = findProfile(pbDir, ctx.opts.profile, ctx.env);
+  const profile = profileFile ? (await import('../adapters/profile-fs.js')).loadProfile(profileFile) : undefined;
   const tz = await startZone(o.tz ?? answers?.tz, ctx.env, ctx, !answers, profile?.timezone);
   // Every input is read before the incident exists: a bad file leaves nothing behind.
-  const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
+  const injects = [...(answers?.injects ?? []), ...(o.scenario ? (await import('../cli/answers-file.js')).readScenario(ctx, o.scenario).injects : [])];
   const store = storeDir(ctx.opts.store, ctx.env);
   let dir = '';
   const provenance = await git;

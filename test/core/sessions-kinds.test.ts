@@ -13,6 +13,7 @@ import { kindOf, KINDS } from '../../src/core/session/kinds/index.js';
 import type { StepKind } from '../../src/core/session/kinds/kind.js';
 import { notify } from '../../src/core/session/kinds/notify.js';
 import { record } from '../../src/core/session/kinds/record.js';
+import { KIND_SCHEMAS } from '../../src/core/session/kinds/schemas.js';
 import type { Prompter, RunDeps } from '../../src/core/session/run.js';
 import { apply, emptyState, type State } from '../../src/core/session/state.js';
 
@@ -66,8 +67,9 @@ describe('the step kinds', () => {
     ['notify', notify, { party: 'hq', satisfies: ['x'] }, [{}, { party: 'HQ' }], [{ party: 'hq', to: 'x' }]],
     ['record', record, { prompt: 'p', section: 'cause' }, [{ prompt: 'p', section: 'elsewhere' }], [{}]],
   ] as [string, StepKind, unknown, unknown[], unknown[]][])('%s owns its schema part', (_, kind, good, ...bad) => {
-    expect(kind.schema.safeParse(good).success).toBe(true);
-    for (const b of bad.flat()) expect(kind.schema.safeParse(b).success, JSON.stringify(b)).toBe(false);
+    const schema = KIND_SCHEMAS[kind.id];
+    expect(schema.safeParse(good).success).toBe(true);
+    for (const b of bad.flat()) expect(schema.safeParse(b).success, JSON.stringify(b)).toBe(false);
   });
 
   describe.each(Object.keys(steps))('%s', (id) => {

@@ -3,11 +3,7 @@
 import { z } from 'zod';
 import { FACT_TYPES } from './constants.js';
 import { duration, expr, factName, id, option, text } from './schema-parts.js';
-import { askSchema } from '../session/kinds/ask.js';
-import { checkSchema } from '../session/kinds/check.js';
-import { decideSchema } from '../session/kinds/decide.js';
-import { notifySchema } from '../session/kinds/notify.js';
-import { recordSchema } from '../session/kinds/record.js';
+import { askSchema, checkSchema, decideSchema, notifySchema, recordSchema } from '../session/kinds/schemas.js';
 
 export * from './constants.js';
 

@@ -2,7 +2,8 @@
 // resolve an open item, close the incident — checked against the state before anything is
 // written. Each returns the event to append, or the user error that refuses it.
 import { EXIT } from '../../errors.js';
-import { optionId, type Playbook } from '../playbook/schema.js';
+import { optionId } from '../playbook/constants.js';
+import type { Playbook } from '../playbook/schema.js';
 import { AnswerError } from './answer-error.js';
 import { ev, type NewEvent } from './events.js';
 import { parseBoolean, parseDatetime, parseFact, type Clock } from './input.js';

@@ -1,6 +1,6 @@
 // Turning what a responder types (or an answers file says) into a typed fact value. Pure: the
 // clock and the session's time zone are passed in. Bad input gives a message code, never a throw.
-import { DateTime } from 'luxon';
+import { luxonDateTime } from '../time/luxon.js';
 import { optionId } from '../playbook/constants.js';
 import type { Fact } from '../playbook/schema.js';
 import { INPUT_BOUNDS } from '../expr/budget.js';
@@ -36,6 +36,7 @@ export function parseDatetime(raw: unknown, clock: Clock): Parsed<string> {
   if (!scalar(raw) && !(raw instanceof Date)) return notScalar(raw);
   const s = raw instanceof Date ? raw.toISOString() : String(raw ?? '').trim();
   if (!s) return { ok: false, code: 'input-empty' };
+  const DateTime = luxonDateTime();
   const now = DateTime.fromJSDate(clock.now, { zone: clock.tz });
   const t = /^now$/i.test(s) || s === '今' || s === '现在' ? now : DateTime.fromISO(s.replace(' ', 'T'), { zone: clock.tz, setZone: true });
   // Years past 9999 are valid ISO 8601 but not a Date irbook can compute with.

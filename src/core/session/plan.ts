@@ -1,8 +1,8 @@
 // What `start` and `resume` do, decided before any I/O: the session's clock, its stamp (zone,
 // actor, drill mark) and the events to append first. Commands read, call the plan, and append.
-import { DateTime } from 'luxon';
 import { UserError, EXIT } from '../../errors.js';
 import { durationMs } from '../time/duration.js';
+import { dayText, wallClock } from '../time/zoned.js';
 import { realClock, scaledClock, simulatedClock, type SessionClock } from './clock.js';
 import type { ClockSet, Party, Playbook } from '../playbook/schema.js';
 import { ev, is, stamp, type EventRecord, type Pinned, type SessionEvent, type Stamp, type Started } from './events.js';
@@ -57,7 +57,9 @@ export function planStart(o: StartInput, allocate: (day: string) => string): Pla
   const c = clockFor(o, o.tz);
   if (!c.ok) return c;
   const clock = c.clock ?? realClock(o.now);
-  const incident = allocate(DateTime.fromJSDate(clock.now(), { zone: o.tz }).toFormat('yyyyMMdd'));
+  const day = wallClock(clock.now().getTime(), o.tz);
+  if (!day) return fail('bad-timezone', { tz: o.tz });
+  const incident = allocate(dayText(day));
   const started: Started = {
     incident, playbook: o.playbook, responder: o.actor, locale: o.locale, timezone: o.tz, exercise: o.exercise,
     ...(o.model ? { pinned: { playbook: o.model.playbook, clocks: o.model.clocks, parties: o.model.parties, sha256: { playbook: o.playbook.sha256, ...o.model.sha256 } } } : {}),

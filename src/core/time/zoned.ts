@@ -78,5 +78,8 @@ export function offsetText(minutes: number): string {
   return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
 }
 
+/** 20261123, as incident ids have it. */
+export const dayText = (w: Wall): string => `${pad(w.year, 4)}${pad(w.month)}${pad(w.day)}`;
+
 /** 2026-11-23 10:00 */
 export const wallText = (w: Wall): string => `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;

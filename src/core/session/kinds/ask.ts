@@ -1,18 +1,12 @@
 // A question for one or more facts, each typed by the playbook's `facts:` declaration.
-import { z } from 'zod';
-import { factName } from '../../playbook/schema-parts.js';
 import { ev } from '../events.js';
 import type { StepKind } from './kind.js';
 
 /** What a prompter returns for a fact answered "unknown" (only where the fact is `unknown_ok`). */
 export const UNKNOWN: unique symbol = Symbol('unknown');
 
-/** The step's `ask:` field. */
-export const askSchema = z.array(factName).min(1);
-
 export const ask: StepKind = {
   id: 'ask',
-  schema: askSchema,
   pending(step, s, takeUp) {
     if (s.done.has(step.id) || (!takeUp && s.deferred.has(step.id))) return undefined;
     const asked = s.asked.get(step.id);

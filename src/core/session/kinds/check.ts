@@ -1,19 +1,13 @@
 // A checklist: each item is answered done, not yet (an open item until done) or not applicable.
-import { z } from 'zod';
 import { pick, type Text } from '../../i18n/lang.js';
-import { text } from '../../playbook/schema-parts.js';
 import type { Step } from '../../playbook/schema.js';
 import { ev } from '../events.js';
 import type { StepKind } from './kind.js';
 
 export const checkItems = (step: Step): Text[] => (step.check === undefined ? [] : Array.isArray(step.check) ? step.check : [step.check]);
 
-/** The step's `check:` field. */
-export const checkSchema = z.union([text, z.array(text).min(1)]);
-
 export const check: StepKind = {
   id: 'check',
-  schema: checkSchema,
   pending(step, s, takeUp) {
     if (s.done.has(step.id) || (!takeUp && s.deferred.has(step.id))) return undefined;
     const done = s.checks.get(step.id);

@@ -1,25 +1,12 @@
 // A decision: the playbook's recommendation (CEL over the facts) is shown with the facts it read;
 // an answer against it needs a reason. `sets:` makes the answer a fact for later guards.
-import { z } from 'zod';
 import { pick } from '../../i18n/lang.js';
-import { duration, expr, factName, option, text } from '../../playbook/schema-parts.js';
 import { ev } from '../events.js';
 import { AnswerError } from '../answer-error.js';
 import type { StepKind } from './kind.js';
 
-/** The step's `decide:` field. */
-export const decideSchema = z.object({
-  question: text,
-  recommend: expr.optional().describe('CEL: a bool for yes/no decisions, an option id for `options` decisions.'),
-  rationale: text.optional(),
-  options: z.array(option).min(2).optional().describe('A multi-way decision: the answer is one of these ids.'),
-  sets: factName.optional().describe('The fact the answer becomes (bool, or the option id) for later guards.'),
-  target: duration.optional().describe('Drill target: how long after the stage starts this decision should be made.'),
-}).strict();
-
 export const decide: StepKind = {
   id: 'decide',
-  schema: decideSchema,
   pending: (step, s, takeUp) => (s.done.has(step.id) || (!takeUp && s.deferred.has(step.id)) ? undefined : {}),
   async walk(step, _left, w) {
     const q = step.decide;

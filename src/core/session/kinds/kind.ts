@@ -1,7 +1,7 @@
-// What a step kind is: the part of the step schema it owns, what is left of such a step in a
-// session, how the walk answers it, and how its events read. One module per kind implements it
-// (check, ask, decide, notify, record); kinds/index.ts lists them.
-import type { ZodType } from 'zod';
+// What a step kind is: what is left of such a step in a session, how the walk answers it, and how
+// its events read. One module per kind implements it (check, ask, decide, notify, record);
+// kinds/index.ts lists them. The part of the step schema each owns is in schemas.ts, apart, so
+// that a walk needs no zod.
 import type { Lang } from '../../i18n/lang.js';
 import type { StepKind as StepKindId } from '../../playbook/constants.js';
 import type { Step } from '../../playbook/schema.js';
@@ -20,8 +20,6 @@ export type Describe = { [T in EventType]?: (d: EventData[T], w: Wording) => str
 
 export interface StepKind {
   readonly id: StepKindId;
-  /** The zod schema of the step's field of this kind (e.g. `decide: {question, recommend, …}`). */
-  readonly schema: ZodType;
   /**
    * What is left, or undefined when the step is finished. `takeUp`: the step is taken up again
    * (a deferred step, or items answered "not yet"), so what was put off counts as left.

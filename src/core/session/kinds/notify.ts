@@ -1,23 +1,12 @@
 // A notification to a party (HQ, CAC, PPC, police, individuals): sent (channel, reference, the
 // time it went out), judged not required with a reason, or put off / handed to someone else.
-import { z } from 'zod';
 import { formatTime } from '../../time/format.js';
 import { message } from '../../i18n/messages.js';
-import { id, text } from '../../playbook/schema-parts.js';
 import { ev } from '../events.js';
 import type { StepKind } from './kind.js';
 
-/** The step's `notify:` field. */
-export const notifySchema = z.object({
-  party: id,
-  satisfies: z.array(id).optional().describe('Clock ids this notification satisfies.'),
-  draft: id.optional().describe('A draft message in templates/drafts/<id>.yaml.'),
-  note: text.optional(),
-}).strict();
-
 export const notify: StepKind = {
   id: 'notify',
-  schema: notifySchema,
   pending: (step, s, takeUp) => (s.done.has(step.id) || (!takeUp && s.deferred.has(step.id)) ? undefined : {}),
   async walk(step, _left, w) {
     const nt = step.notify;

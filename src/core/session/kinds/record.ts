@@ -1,20 +1,10 @@
 // Free text for a report section (cause, impact, prevention …).
-import { z } from 'zod';
-import { RECORD_SECTIONS } from '../../playbook/constants.js';
-import { text } from '../../playbook/schema-parts.js';
 import { ev } from '../events.js';
 import type { StepKind } from './kind.js';
 import { missingLangs } from '../translate.js';
 
-/** The step's `record:` field. */
-export const recordSchema = z.object({
-  prompt: text,
-  section: z.enum(RECORD_SECTIONS).optional().describe('The report section the text fills.'),
-}).strict();
-
 export const record: StepKind = {
   id: 'record',
-  schema: recordSchema,
   pending: (step, s, takeUp) => (s.done.has(step.id) || (!takeUp && s.deferred.has(step.id)) ? undefined : {}),
   async walk(step, _left, w) {
     if (!step.record) return;
