@@ -80,6 +80,24 @@ function tokens(line: string, depth: { n: number }): Token[] {
   return out;
 }
 
+interface LineScan { warnings: { col: number; code: string; value: string }[]; depth: number; block: boolean }
+
+function scanLine(line: string, depth: { n: number }): LineScan {
+  const warnings: LineScan['warnings'] = [];
+  const block = depth.n === 0 && (line.includes('|') || line.includes('>')) && BLOCK_SCALAR.test(line);
+  if (depth.n > 0 || FLOW.test(line) || MAYBE_BOOL.test(line)) {
+    for (const t of tokens(line, depth)) {
+      if (BOOL11.test(t.text)) warnings.push({ col: t.col, code: 'yaml11-bool', value: t.text });
+      else if (t.flow && /[?:]/.test(t.text)) warnings.push({ col: t.col, code: 'yaml11-flow-scalar', value: t.text });
+    }
+  }
+  return { warnings, depth: depth.n, block };
+}
+
+// A line read outside flow collections and block scalars scans the same wherever it stands, and
+// files in one folder share most of their lines (copies, common blocks): each such line once per run.
+const scanned = new Map<string, LineScan>();
+
 export function yaml11Warnings(file: string, text: string): Located[] {
   const out: Located[] = [];
   const depth = { n: 0 };
@@ -90,13 +108,16 @@ export function yaml11Warnings(file: string, text: string): Located[] {
       if (indent < 0 || indent > blockIndent) return;
       blockIndent = -1;
     }
-    if (depth.n === 0 && (line.includes('|') || line.includes('>')) && BLOCK_SCALAR.test(line)) blockIndent = indent;
-    if (depth.n === 0 && !FLOW.test(line) && !MAYBE_BOOL.test(line)) return;
-    for (const t of tokens(line, depth)) {
-      const at = { file, line: i + 1, col: t.col, severity: 'warning' as const, params: { value: t.text } };
-      if (BOOL11.test(t.text)) out.push({ ...at, code: 'yaml11-bool' });
-      else if (t.flow && /[?:]/.test(t.text)) out.push({ ...at, code: 'yaml11-flow-scalar' });
+    let scan: LineScan;
+    if (depth.n === 0) {
+      scan = scanned.get(line) ?? scanLine(line, depth);
+      scanned.set(line, scan);
+      depth.n = scan.depth;
+    } else {
+      scan = scanLine(line, depth);
     }
+    if (scan.block) blockIndent = indent;
+    for (const w of scan.warnings) out.push({ file, line: i + 1, col: w.col, severity: 'warning', params: { value: w.value }, code: w.code });
   });
   return out;
 }

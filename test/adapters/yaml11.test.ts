@@ -21,3 +21,13 @@ it.each([
 ])('$text', ({ text, want }) => {
   expect(found(text)).toEqual(want);
 });
+
+// Lines scanned outside flow collections and block scalars are remembered across files: the same
+// line must still warn by where it stands in each file (line number, inside a block scalar or a
+// flow collection or not), in whichever order the files come.
+it.each([
+  { texts: ['a: yes', 'x: 1\na: yes', 'b: |\n  a: yes', 'b: [\na: yes]', 'c: |\n  x\na: yes'], want: [['1:4 yaml11-bool yes'], ['2:4 yaml11-bool yes'], [], ['2:4 yaml11-bool yes'], ['3:4 yaml11-bool yes']] },
+  { texts: ['b: [\n- on, x]', '- on, x'], want: [['2:3 yaml11-bool on'], []] },
+])('remembered lines: $texts', ({ texts, want }) => {
+  expect(texts.map(found)).toEqual(want);
+});
