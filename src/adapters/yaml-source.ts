@@ -164,6 +164,10 @@ const TOO_DEEP = new Error('too deep');
  */
 function fastValue(text: string): unknown {
   if (risky(text) || LONG_INDENT.test(text)) return undefined;
+  return shared ? byEntries(text) : load(text);
+}
+
+function load(text: string): unknown {
   let depth = 0;
   const listener = (event: 'open' | 'close') => {
     if (event === 'close') depth--;
@@ -177,6 +181,51 @@ function fastValue(text: string): unknown {
 }
 
 const isMapping = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// A line that starts an entry of the top-level mapping (a plain key at column 0), and what makes
+// the text more than one plain document (markers, directives), where the text is read whole.
+const TOP_KEY = /^([A-Za-z_][\w-]*):(?=[ \r\n]|$)/gm;
+const DOCUMENT_MARK = /^(?:---|\.\.\.|%)/m;
+let shared = false;
+const entries = new Map<string, unknown>();
+
+/**
+ * For `validate`, which reads many files and never changes what it read: the top-level entries
+ * of a file are parsed apart and remembered by their text, so that the blocks a folder's
+ * playbooks share (copies, common facts and stages) are parsed once per run. The values of
+ * files then share objects: nothing may change them.
+ */
+export function shareEntries(on = true): void {
+  shared = on;
+}
+
+/**
+ * The parse of each entry alone, joined. js-yaml reads line by line: at a line that starts a
+ * plain key at column 0 it is either at a new entry of the top-level mapping or inside something
+ * that an end of text there leaves unfinished (a quote, a flow collection), so an entry that
+ * parses alone to exactly its key parses the same in the whole text. Anything else (a key
+ * twice, an entry that does not parse alone) is left to the whole text and the full reader.
+ */
+function byEntries(text: string): unknown {
+  const starts: number[] = [];
+  const keys: string[] = [];
+  for (const m of text.matchAll(TOP_KEY)) { starts.push(m.index); keys.push(m[1]!); }
+  if (starts.length < 2 || DOCUMENT_MARK.test(text)) return load(text);
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < starts.length; i++) {
+    const block = text.slice(i === 0 ? 0 : starts[i], starts[i + 1] ?? text.length);
+    const key = keys[i]!;
+    let v = entries.get(block);
+    if (v === undefined) {
+      v = load(block);
+      if (!isMapping(v) || Object.keys(v as object).length !== 1 || !Object.hasOwn(v as object, key)) return load(text);
+      entries.set(block, v);
+    }
+    if (Object.hasOwn(out, key)) return undefined;
+    out[key] = (v as Record<string, unknown>)[key];
+  }
+  return out;
+}
 
 export function parseSource(file: string, text: string): Source {
   const value = fastValue(text);

@@ -12,7 +12,7 @@ import { PACKAGE_ROOT, listById, playbookLayers, playbooksDir, sourceOf, templat
 import { github, json, sarif, type Outcome, type ValidateFormat } from '../cli/validate-formats.js';
 import { findProfile } from '../adapters/profile-fs.js';
 import { EXIT, UserError } from '../errors.js';
-import type { Located } from '../adapters/yaml-source.js';
+import { shareEntries, type Located } from '../adapters/yaml-source.js';
 
 export interface ValidateOptions { format: ValidateFormat; json?: boolean; quiet?: boolean; maxWarnings?: string; strict?: boolean; deep?: boolean }
 
@@ -65,6 +65,7 @@ const PARALLEL_FROM = 200;
 
 /** Every file's problems, in file order; big sets are split across the machine's cores. */
 async function checkAll(files: string[], templates: string | undefined, coverage: 'fast' | 'deep'): Promise<Located[]> {
+  shareEntries();
   const cores = Math.min(availableParallelism(), 8);
   if (files.length < PARALLEL_FROM || cores < 2) return files.flatMap((f) => checkFile(f, templates, coverage).problems);
   const size = Math.ceil(files.length / cores);
