@@ -1,4 +1,5 @@
 // Semantic rules for a playbook, after its shape has passed the schema. Pure; every issue at once.
+import type { z } from 'zod';
 import { check, type Ident } from '../expr/cel.js';
 import { playbookScope } from '../expr/playbook-scope.js';
 import type { Lang } from '../i18n/lang.js';
@@ -21,8 +22,39 @@ export function stepsOf(pb: Playbook): StepRef[] {
   return pb.stages.flatMap((s, i) => s.steps.map((st, j) => ({ stage: i, step: j, path: ['stages', i, 'steps', j], value: st })));
 }
 
+// The shape of each top-level entry, by the entry's object: `validate` reads the entries that its
+// files share (same text) into the same objects, so each is checked once per run.
+const entryShapes = new WeakMap<object, unknown>();
+
+/**
+ * The playbook's shape checked entry by entry, which is what the schema (a strict object, nothing
+ * across entries) does; anything that does not pass goes to the whole schema, for its messages.
+ */
+function shapeOf(raw: unknown): Result<Playbook> {
+  const whole = () => parseWith(playbookSchema, raw);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return whole();
+  const input = raw as Record<string, unknown>;
+  const shape = playbookSchema.shape as Record<string, z.ZodType>;
+  if (Object.keys(input).some((k) => !Object.hasOwn(shape, k))) return whole();
+  const out: Record<string, unknown> = {};
+  for (const [k, schema] of Object.entries(shape)) {
+    if (!Object.hasOwn(input, k)) {
+      if (schema.safeParse(undefined).success) continue;
+      return whole();
+    }
+    const v = input[k];
+    const known = typeof v === 'object' && v !== null ? entryShapes.get(v) : undefined;
+    if (known !== undefined) { out[k] = known; continue; }
+    const r = schema.safeParse(v);
+    if (!r.success) return whole();
+    if (typeof v === 'object' && v !== null) entryShapes.set(v, r.data);
+    out[k] = r.data;
+  }
+  return { ok: true, value: out as Playbook, issues: [] };
+}
+
 export function validatePlaybook(raw: unknown, catalog: Catalog): Result<Playbook> {
-  const shaped = parseWith(playbookSchema, raw);
+  const shaped = shapeOf(raw);
   if (!shaped.ok) return shaped;
   const pb = shaped.value;
   const issues: Issue[] = [
