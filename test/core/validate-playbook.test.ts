@@ -131,3 +131,23 @@ describe('shared entries', () => {
     else expect(r).toEqual(schema);
   });
 });
+
+// The rules' issues are remembered by the objects they read: a playbook whose entries were seen
+// before, with another catalog or other entries beside them, gets what a fresh copy gets.
+describe('remembered rules', () => {
+  const shared = { ...base(), summary: { ja: 's' } };
+  it.each([
+    { name: 'fewer parties', change: (d: Doc) => d, cat: { ...catalog, parties: new Set(['hq']) } },
+    { name: 'no drafts', change: (d: Doc) => d, cat: { ...catalog, drafts: new Set<string>() } },
+    { name: 'no clocks', change: (d: Doc) => d, cat: { parties: catalog.parties, drafts: catalog.drafts } },
+    { name: 'one language', change: (d: Doc) => { d.languages = ['ja']; }, cat: catalog },
+    { name: 'two languages', change: (d: Doc) => { d.languages = ['ja', 'zh']; }, cat: catalog },
+    { name: 'a policy that breaks a recommendation', change: (d: Doc) => { d.policy = { other: 1 }; }, cat: catalog },
+    { name: 'the same again', change: (d: Doc) => d, cat: catalog },
+  ])('$name', ({ change, cat }) => {
+    validatePlaybook(shared, catalog);
+    const d = { ...shared };
+    change(d);
+    expect(validatePlaybook(d, cat)).toEqual(validatePlaybook(structuredClone(d), cat));
+  });
+});

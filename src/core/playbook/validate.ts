@@ -53,15 +53,39 @@ function shapeOf(raw: unknown): Result<Playbook> {
   return { ok: true, value: out as Playbook, issues: [] };
 }
 
+// The rules' issues by the objects they read (a playbook's entries, the folder's catalog): the
+// entries that `validate`'s files share are checked once per run. Issues are never changed after.
+// One root per call site, each with a fixed number of parts.
+const NONE = {};
+const NAMES = {};
+const ruleMemo = new WeakMap<object, unknown>();
+const textMemo = new WeakMap<object, unknown>();
+
+function memoOn<T>(root: WeakMap<object, unknown>, parts: readonly (object | undefined)[], name: string, make: () => T): T {
+  let level = root;
+  for (const p of parts) {
+    const k = p ?? NONE;
+    let next = level.get(k) as WeakMap<object, unknown> | undefined;
+    if (!next) level.set(k, (next = new WeakMap()));
+    level = next;
+  }
+  let byName = level.get(NAMES) as Map<string, T> | undefined;
+  if (!byName) level.set(NAMES, (byName = new Map()));
+  if (!byName.has(name)) byName.set(name, make());
+  return byName.get(name)!;
+}
+
 export function validatePlaybook(raw: unknown, catalog: Catalog): Result<Playbook> {
   const shaped = shapeOf(raw);
   if (!shaped.ok) return shaped;
   const pb = shaped.value;
+  const langs = (pb.languages ?? ['ja', 'zh', 'en']) as Lang[];
   const issues: Issue[] = [
-    ...stageIssues(pb),
-    ...factIssues(pb, catalog),
-    ...stepIssues(pb, catalog),
-    ...textIssues(pb, (pb.languages ?? ['ja', 'zh', 'en']) as Lang[]),
+    ...memoOn(ruleMemo, [pb.stages, pb.facts, pb.policy, catalog.clocks, catalog.parties, catalog.drafts], '', () => [...stageIssues(pb), ...factIssues(pb, catalog), ...stepIssues(pb, catalog)]),
+    // Entry by entry, in the playbook's order: the walk of the whole playbook, in parts.
+    ...Object.entries(pb).flatMap(([k, v]) => (typeof v === 'object' && v !== null
+      ? memoOn(textMemo, [v, pb.languages], k, () => textIssues({ [k]: v }, langs))
+      : textIssues({ [k]: v }, langs))),
   ];
   if (catalog.coverage && catalog.clocks && !issues.some((i) => i.severity === 'error')) issues.push(...coverageIssues(pb, catalog.clocks, { deep: catalog.coverage === 'deep' }));
   return issues.some((i) => i.severity === 'error') ? { ok: false, issues } : { ok: true, value: pb, issues };
