@@ -163,8 +163,48 @@ const TOO_DEEP = new Error('too deep');
  * MAX_DEPTH rather than after a scan of its own over every character.
  */
 function fastValue(text: string): unknown {
-  if (risky(text) || LONG_INDENT.test(text)) return undefined;
-  return shared ? byEntries(text) : load(text);
+  if (risky(text)) return undefined;
+  const l = layoutOf(text);
+  if (l.longIndent) return undefined;
+  return shared ? byEntries(text, l) : load(text);
+}
+
+/** What fastValue needs from the lines' starts: over-long indentation, where the top-level entries
+ *  start, and `marks` when the text is to be read whole (document markers, directives, other line breaks). */
+interface Layout { longIndent: boolean; marks: boolean; starts: number[]; keys: string[] }
+
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isKeyCode = (c: number): boolean => isWordCode(c) || (c >= 48 && c <= 57) || c === 45;
+const isIndentCode = (c: number): boolean => c === 32 || c === 9 || c === 63 || c === 58 || c === 45;
+const OTHER_BREAKS = /[\r\u2028\u2029]/;
+
+/**
+ * For text whose lines end in \n alone, the layout from the start of each line by character codes,
+ * rather than by patterns tried at every position of the text (their `^` also stands after \r,
+ * U+2028 and U+2029).
+ */
+function layoutOf(text: string): Layout {
+  // js-yaml does not end a line at U+2028 or U+2029: such a text is read whole.
+  if (OTHER_BREAKS.test(text)) return { longIndent: LONG_INDENT.test(text), marks: true, starts: [], keys: [] };
+  const l: Layout = { longIndent: false, marks: false, starts: [], keys: [] };
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    let j = i;
+    while (j < n && isIndentCode(text.charCodeAt(j))) j++;
+    if (j - i > 4 * MAX_DEPTH) l.longIndent = true;
+    const c = text.charCodeAt(i);
+    if (c === 37 || text.startsWith('---', i) || text.startsWith('...', i)) l.marks = true;
+    else if (isWordCode(c)) {
+      let k = i + 1;
+      while (k < n && isKeyCode(text.charCodeAt(k))) k++;
+      const after = text.charCodeAt(k + 1);
+      if (text.charCodeAt(k) === 58 && (k + 1 === n || after === 32 || after === 10)) { l.starts.push(i); l.keys.push(text.slice(i, k)); }
+    }
+    const nl = text.indexOf('\n', j);
+    if (nl < 0) break;
+    i = nl + 1;
+  }
+  return l;
 }
 
 function load(text: string): unknown {
@@ -182,10 +222,6 @@ function load(text: string): unknown {
 
 const isMapping = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-// A line that starts an entry of the top-level mapping (a plain key at column 0), and what makes
-// the text more than one plain document (markers, directives), where the text is read whole.
-const TOP_KEY = /^([A-Za-z_][\w-]*):(?=[ \r\n]|$)/gm;
-const DOCUMENT_MARK = /^(?:---|\.\.\.|%)/m;
 let shared = false;
 const entries = new Map<string, unknown>();
 
@@ -206,11 +242,8 @@ export function shareEntries(on = true): void {
  * parses alone to exactly its key parses the same in the whole text. Anything else (a key
  * twice, an entry that does not parse alone) is left to the whole text and the full reader.
  */
-function byEntries(text: string): unknown {
-  const starts: number[] = [];
-  const keys: string[] = [];
-  for (const m of text.matchAll(TOP_KEY)) { starts.push(m.index); keys.push(m[1]!); }
-  if (starts.length < 2 || DOCUMENT_MARK.test(text)) return load(text);
+function byEntries(text: string, { starts, keys, marks }: Layout): unknown {
+  if (starts.length < 2 || marks) return load(text);
   const out: Record<string, unknown> = {};
   for (let i = 0; i < starts.length; i++) {
     const block = text.slice(i === 0 ? 0 : starts[i], starts[i + 1] ?? text.length);

@@ -29,6 +29,10 @@ it.each([
   'a:1\nb: 2\nc: 3\n',
   'a: 1\nb: 2\nc: &x 3\nd: *x\n',
   'a: 1\n? b\n: 2\nc: 3\n',
+  '%YAML 1.2\n---\na: 1\nb: 2\n',
+  'a: 1\nb-c: 2\nd_1: 3\nE:\n',
+  'a: 1\rb: 2\u2028c: 3\n',
+  `a: 1\rb:\r${' '.repeat(300)}c: 2\rd: 3\r`,
   'a: 1\n"b": 2\nc: 3\n',
 ])('%j', (text) => {
   shareEntries(false);
@@ -43,4 +47,14 @@ it('an entry known from another file parses the same in this one', () => {
   read('id: one\nfacts:\n  x: {type: boolean}\n');
   expect(read('id: two\nfacts:\n  x: {type: boolean}\n').value).toEqual({ id: 'two', facts: { x: { type: 'boolean' } } });
   expect(read('facts:\n  x: {type: boolean}\nfacts: 1\n').problems.map((p) => `${p.line}:${p.col} ${p.code}`)).toEqual(['3:1 yaml-duplicate-key']);
+});
+
+// Indentation deeper than nesting MAX_DEPTH levels would need is the full reader's to refuse, at
+// any line start (after \n, and after the other line breaks YAML knows).
+it.each(['\n', '\r\n'])('too deep an indent after %j', (br) => {
+  for (const on of [false, true]) {
+    shareEntries(on);
+    const text = `a: 1${br}b:${br}${' '.repeat(300)}c: 2${br}d: 3${br}`;
+    expect(read(text).problems.map((p) => p.code)).toEqual(['yaml-too-deep']);
+  }
 });
