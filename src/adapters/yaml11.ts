@@ -80,44 +80,59 @@ function tokens(line: string, depth: { n: number }): Token[] {
   return out;
 }
 
-interface LineScan { warnings: { col: number; code: string; value: string }[]; depth: number; block: boolean }
+interface Warning { line: number; col: number; code: string; value: string }
+interface Scan { warnings: Warning[]; lines: number; depth: number; blockIndent: number }
 
-function scanLine(line: string, depth: { n: number }): LineScan {
-  const warnings: LineScan['warnings'] = [];
-  const block = depth.n === 0 && (line.includes('|') || line.includes('>')) && BLOCK_SCALAR.test(line);
-  if (depth.n > 0 || FLOW.test(line) || MAYBE_BOOL.test(line)) {
-    for (const t of tokens(line, depth)) {
-      if (BOOL11.test(t.text)) warnings.push({ col: t.col, code: 'yaml11-bool', value: t.text });
-      else if (t.flow && /[?:]/.test(t.text)) warnings.push({ col: t.col, code: 'yaml11-flow-scalar', value: t.text });
-    }
-  }
-  return { warnings, depth: depth.n, block };
-}
-
-// A line read outside flow collections and block scalars scans the same wherever it stands, and
-// files in one folder share most of their lines (copies, common blocks): each such line once per run.
-const scanned = new Map<string, LineScan>();
-
-export function yaml11Warnings(file: string, text: string): Located[] {
-  const out: Located[] = [];
-  const depth = { n: 0 };
-  let blockIndent = -1;
-  text.split('\n').forEach((line, i) => {
+/** The warnings of a run of lines (line numbers from 0), from a state to the state after it. */
+function scan(text: string, depth: { n: number }, blockIndent: number): Scan {
+  const warnings: Warning[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
     const indent = line.search(/\S/);
     if (blockIndent >= 0) {
       if (indent < 0 || indent > blockIndent) return;
       blockIndent = -1;
     }
-    let scan: LineScan;
-    if (depth.n === 0) {
-      scan = scanned.get(line) ?? scanLine(line, depth);
-      scanned.set(line, scan);
-      depth.n = scan.depth;
-    } else {
-      scan = scanLine(line, depth);
+    if (depth.n === 0 && (line.includes('|') || line.includes('>')) && BLOCK_SCALAR.test(line)) blockIndent = indent;
+    if (depth.n === 0 && !FLOW.test(line) && !MAYBE_BOOL.test(line)) return;
+    for (const t of tokens(line, depth)) {
+      if (BOOL11.test(t.text)) warnings.push({ line: i, col: t.col, code: 'yaml11-bool', value: t.text });
+      else if (t.flow && /[?:]/.test(t.text)) warnings.push({ line: i, col: t.col, code: 'yaml11-flow-scalar', value: t.text });
     }
-    if (scan.block) blockIndent = indent;
-    for (const w of scan.warnings) out.push({ file, line: i + 1, col: w.col, severity: 'warning', params: { value: w.value }, code: w.code });
   });
+  return { warnings, lines: lines.length, depth: depth.n, blockIndent };
+}
+
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+
+// The text in runs of lines, each from a line that starts with a letter at column 0 (a top-level
+// key, mostly) to the next. Such a line ends any block scalar, so a run that starts outside flow
+// collections scans the same wherever it stands; files in one folder share most of these runs
+// (copies, common blocks): each is scanned once per run.
+const scanned = new Map<string, Scan>();
+
+export function yaml11Warnings(file: string, text: string): Located[] {
+  const out: Located[] = [];
+  const depth = { n: 0 };
+  let blockIndent = -1;
+  let line = 0;
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    while (end >= 0 && !isWordCode(text.charCodeAt(end + 1))) end = text.indexOf('\n', end + 1);
+    const run = text.slice(start, end < 0 ? text.length : end);
+    let r: Scan;
+    if (depth.n === 0) {
+      r = scanned.get(run) ?? scan(run, depth, -1);
+      scanned.set(run, r);
+    } else {
+      r = scan(run, depth, blockIndent);
+    }
+    depth.n = r.depth;
+    blockIndent = r.blockIndent;
+    for (const w of r.warnings) out.push({ file, line: line + w.line + 1, col: w.col, severity: 'warning', params: { value: w.value }, code: w.code });
+    line += r.lines;
+    if (end < 0) break;
+    start = end + 1;
+  }
   return out;
 }
