@@ -1,7 +1,7 @@
 // Reads a YAML file into a plain value while keeping where everything came from, so that every
 // problem can be reported as file:line:col. Hostile input is refused before it is expanded.
 import { readBounded } from './read-bounded.js';
-import { MAX_BYTES } from './yaml-limits.js';
+import { MAX_BYTES, REMEMBER_CHARS } from './yaml-limits.js';
 import { createRequire } from 'node:module';
 import jsyaml from 'js-yaml';
 import type { Document, Node } from 'yaml';
@@ -224,6 +224,8 @@ const isMapping = (v: unknown) => typeof v === 'object' && v !== null && !Array.
 
 let shared = false;
 const entries = new Map<string, unknown>();
+// Bounded: past REMEMBER_CHARS characters of entries, new ones are no longer remembered.
+let remembered = 0;
 
 /**
  * For `validate`, which reads many files and never changes what it read: the top-level entries
@@ -252,7 +254,10 @@ function byEntries(text: string, { starts, keys, marks }: Layout): unknown {
     if (v === undefined) {
       v = load(block);
       if (!isMapping(v) || Object.keys(v as object).length !== 1 || !Object.hasOwn(v as object, key)) return load(text);
-      entries.set(block, v);
+      if (remembered < REMEMBER_CHARS) {
+        entries.set(block, v);
+        remembered += block.length;
+      }
     }
     if (Object.hasOwn(out, key)) return undefined;
     out[key] = (v as Record<string, unknown>)[key];

@@ -4,6 +4,7 @@
 // `irbook validate` warns on them so that a playbook reads the same everywhere. A lexical scan,
 // not a second parse: it runs on every file validate checks and must stay cheap.
 import type { Located } from './yaml-source.js';
+import { REMEMBER_CHARS } from './yaml-limits.js';
 
 const BOOL11 = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 const BLOCK_SCALAR = /(?:^|:\s|-\s)\s*[|>][+-]?\d*\s*(?:#.*)?$/;
@@ -110,6 +111,7 @@ const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && 
 // collections scans the same wherever it stands; files in one folder share most of these runs
 // (copies, common blocks): each is scanned once per run.
 const scanned = new Map<string, Scan>();
+let remembered = 0;
 
 export function yaml11Warnings(file: string, text: string): Located[] {
   const out: Located[] = [];
@@ -122,8 +124,13 @@ export function yaml11Warnings(file: string, text: string): Located[] {
     const run = text.slice(start, end < 0 ? text.length : end);
     let r: Scan;
     if (depth.n === 0) {
-      r = scanned.get(run) ?? scan(run, depth, -1);
-      scanned.set(run, r);
+      const known = scanned.get(run);
+      r = known ?? scan(run, depth, -1);
+      // Bounded like the parser's entries (what is remembered keeps its file's text alive).
+      if (!known && remembered < REMEMBER_CHARS) {
+        scanned.set(run, r);
+        remembered += run.length;
+      }
     } else {
       r = scan(run, depth, blockIndent);
     }
