@@ -1,7 +1,7 @@
 // Reads a YAML file into a plain value while keeping where everything came from, so that every
 // problem can be reported as file:line:col. Hostile input is refused before it is expanded.
 import { readBounded } from './read-bounded.js';
-import { MAX_BYTES } from './yaml-limits.js';
+import { MAX_BYTES, REMEMBER_CHARS } from './yaml-limits.js';
 import { createRequire } from 'node:module';
 import jsyaml from 'js-yaml';
 import type { Document, Node } from 'yaml';
@@ -163,7 +163,51 @@ const TOO_DEEP = new Error('too deep');
  * MAX_DEPTH rather than after a scan of its own over every character.
  */
 function fastValue(text: string): unknown {
-  if (risky(text) || LONG_INDENT.test(text)) return undefined;
+  if (risky(text)) return undefined;
+  const l = layoutOf(text);
+  if (l.longIndent) return undefined;
+  return shared ? byEntries(text, l) : load(text);
+}
+
+/** What fastValue needs from the lines' starts: over-long indentation, where the top-level entries
+ *  start, and `marks` when the text is to be read whole (document markers, directives, other line breaks). */
+interface Layout { longIndent: boolean; marks: boolean; starts: number[]; keys: string[] }
+
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isKeyCode = (c: number): boolean => isWordCode(c) || (c >= 48 && c <= 57) || c === 45;
+const isIndentCode = (c: number): boolean => c === 32 || c === 9 || c === 63 || c === 58 || c === 45;
+const OTHER_BREAKS = /[\r\u2028\u2029]/;
+
+/**
+ * For text whose lines end in \n alone, the layout from the start of each line by character codes,
+ * rather than by patterns tried at every position of the text (their `^` also stands after \r,
+ * U+2028 and U+2029).
+ */
+function layoutOf(text: string): Layout {
+  // js-yaml does not end a line at U+2028 or U+2029: such a text is read whole.
+  if (OTHER_BREAKS.test(text)) return { longIndent: LONG_INDENT.test(text), marks: true, starts: [], keys: [] };
+  const l: Layout = { longIndent: false, marks: false, starts: [], keys: [] };
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    let j = i;
+    while (j < n && isIndentCode(text.charCodeAt(j))) j++;
+    if (j - i > 4 * MAX_DEPTH) l.longIndent = true;
+    const c = text.charCodeAt(i);
+    if (c === 37 || text.startsWith('---', i) || text.startsWith('...', i)) l.marks = true;
+    else if (isWordCode(c)) {
+      let k = i + 1;
+      while (k < n && isKeyCode(text.charCodeAt(k))) k++;
+      const after = text.charCodeAt(k + 1);
+      if (text.charCodeAt(k) === 58 && (k + 1 === n || after === 32 || after === 10)) { l.starts.push(i); l.keys.push(text.slice(i, k)); }
+    }
+    const nl = text.indexOf('\n', j);
+    if (nl < 0) break;
+    i = nl + 1;
+  }
+  return l;
+}
+
+function load(text: string): unknown {
   let depth = 0;
   const listener = (event: 'open' | 'close') => {
     if (event === 'close') depth--;
@@ -177,6 +221,49 @@ function fastValue(text: string): unknown {
 }
 
 const isMapping = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+let shared = false;
+const entries = new Map<string, unknown>();
+// Bounded: past REMEMBER_CHARS characters of entries, new ones are no longer remembered.
+let remembered = 0;
+
+/**
+ * For `validate`, which reads many files and never changes what it read: the top-level entries
+ * of a file are parsed apart and remembered by their text, so that the blocks a folder's
+ * playbooks share (copies, common facts and stages) are parsed once per run. The values of
+ * files then share objects: nothing may change them.
+ */
+export function shareEntries(on = true): void {
+  shared = on;
+}
+
+/**
+ * The parse of each entry alone, joined. js-yaml reads line by line: at a line that starts a
+ * plain key at column 0 it is either at a new entry of the top-level mapping or inside something
+ * that an end of text there leaves unfinished (a quote, a flow collection), so an entry that
+ * parses alone to exactly its key parses the same in the whole text. Anything else (a key
+ * twice, an entry that does not parse alone) is left to the whole text and the full reader.
+ */
+function byEntries(text: string, { starts, keys, marks }: Layout): unknown {
+  if (starts.length < 2 || marks) return load(text);
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < starts.length; i++) {
+    const block = text.slice(i === 0 ? 0 : starts[i], starts[i + 1] ?? text.length);
+    const key = keys[i]!;
+    let v = entries.get(block);
+    if (v === undefined) {
+      v = load(block);
+      if (!isMapping(v) || Object.keys(v as object).length !== 1 || !Object.hasOwn(v as object, key)) return load(text);
+      if (remembered < REMEMBER_CHARS) {
+        entries.set(block, v);
+        remembered += block.length;
+      }
+    }
+    if (Object.hasOwn(out, key)) return undefined;
+    out[key] = (v as Record<string, unknown>)[key];
+  }
+  return out;
+}
 
 export function parseSource(file: string, text: string): Source {
   const value = fastValue(text);

@@ -4,6 +4,7 @@
 // `irbook validate` warns on them so that a playbook reads the same everywhere. A lexical scan,
 // not a second parse: it runs on every file validate checks and must stay cheap.
 import type { Located } from './yaml-source.js';
+import { REMEMBER_CHARS } from './yaml-limits.js';
 
 const BOOL11 = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 const BLOCK_SCALAR = /(?:^|:\s|-\s)\s*[|>][+-]?\d*\s*(?:#.*)?$/;
@@ -80,11 +81,14 @@ function tokens(line: string, depth: { n: number }): Token[] {
   return out;
 }
 
-export function yaml11Warnings(file: string, text: string): Located[] {
-  const out: Located[] = [];
-  const depth = { n: 0 };
-  let blockIndent = -1;
-  text.split('\n').forEach((line, i) => {
+interface Warning { line: number; col: number; code: string; value: string }
+interface Scan { warnings: Warning[]; lines: number; depth: number; blockIndent: number }
+
+/** The warnings of a run of lines (line numbers from 0), from a state to the state after it. */
+function scan(text: string, depth: { n: number }, blockIndent: number): Scan {
+  const warnings: Warning[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
     const indent = line.search(/\S/);
     if (blockIndent >= 0) {
       if (indent < 0 || indent > blockIndent) return;
@@ -93,10 +97,49 @@ export function yaml11Warnings(file: string, text: string): Located[] {
     if (depth.n === 0 && (line.includes('|') || line.includes('>')) && BLOCK_SCALAR.test(line)) blockIndent = indent;
     if (depth.n === 0 && !FLOW.test(line) && !MAYBE_BOOL.test(line)) return;
     for (const t of tokens(line, depth)) {
-      const at = { file, line: i + 1, col: t.col, severity: 'warning' as const, params: { value: t.text } };
-      if (BOOL11.test(t.text)) out.push({ ...at, code: 'yaml11-bool' });
-      else if (t.flow && /[?:]/.test(t.text)) out.push({ ...at, code: 'yaml11-flow-scalar' });
+      if (BOOL11.test(t.text)) warnings.push({ line: i, col: t.col, code: 'yaml11-bool', value: t.text });
+      else if (t.flow && /[?:]/.test(t.text)) warnings.push({ line: i, col: t.col, code: 'yaml11-flow-scalar', value: t.text });
     }
   });
+  return { warnings, lines: lines.length, depth: depth.n, blockIndent };
+}
+
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+
+// The text in runs of lines, each from a line that starts with a letter at column 0 (a top-level
+// key, mostly) to the next. Such a line ends any block scalar, so a run that starts outside flow
+// collections scans the same wherever it stands; files in one folder share most of these runs
+// (copies, common blocks): each is scanned once per run.
+const scanned = new Map<string, Scan>();
+let remembered = 0;
+
+export function yaml11Warnings(file: string, text: string): Located[] {
+  const out: Located[] = [];
+  const depth = { n: 0 };
+  let blockIndent = -1;
+  let line = 0;
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    while (end >= 0 && !isWordCode(text.charCodeAt(end + 1))) end = text.indexOf('\n', end + 1);
+    const run = text.slice(start, end < 0 ? text.length : end);
+    let r: Scan;
+    if (depth.n === 0) {
+      const known = scanned.get(run);
+      r = known ?? scan(run, depth, -1);
+      // Bounded like the parser's entries (what is remembered keeps its file's text alive).
+      if (!known && remembered < REMEMBER_CHARS) {
+        scanned.set(run, r);
+        remembered += run.length;
+      }
+    } else {
+      r = scan(run, depth, blockIndent);
+    }
+    depth.n = r.depth;
+    blockIndent = r.blockIndent;
+    for (const w of r.warnings) out.push({ file, line: line + w.line + 1, col: w.col, severity: 'warning', params: { value: w.value }, code: w.code });
+    line += r.lines;
+    if (end < 0) break;
+    start = end + 1;
+  }
   return out;
 }

@@ -12,7 +12,8 @@ import { PACKAGE_ROOT, listById, playbookLayers, playbooksDir, sourceOf, templat
 import { github, json, sarif, type Outcome, type ValidateFormat } from '../cli/validate-formats.js';
 import { findProfile } from '../adapters/profile-fs.js';
 import { EXIT, UserError } from '../errors.js';
-import type { Located } from '../adapters/yaml-source.js';
+import { shareEntries, type Located } from '../adapters/yaml-source.js';
+import { CLOSED, OPEN } from './validate-worker-state.js';
 
 export interface ValidateOptions { format: ValidateFormat; json?: boolean; quiet?: boolean; maxWarnings?: string; strict?: boolean; deep?: boolean }
 
@@ -63,17 +64,33 @@ const version = (): string => (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'packa
 // Past this many files the work is shared with worker threads (one per further core).
 const PARALLEL_FROM = 200;
 
-/** Every file's problems, in file order; big sets are split across the machine's cores. */
+/**
+ * Every file's problems, in file order. Big sets are shared with worker threads: the workers are
+ * started first, and each thread takes the next file from a shared counter until none is left,
+ * so the main thread works while they start and no thread waits on a fixed share. A worker that
+ * has not begun when the files run out is stopped rather than waited for.
+ */
 async function checkAll(files: string[], templates: string | undefined, coverage: 'fast' | 'deep'): Promise<Located[]> {
+  shareEntries();
   const cores = Math.min(availableParallelism(), 8);
   if (files.length < PARALLEL_FROM || cores < 2) return files.flatMap((f) => checkFile(f, templates, coverage).problems);
-  const size = Math.ceil(files.length / cores);
-  const chunks = Array.from({ length: cores }, (_, i) => files.slice(i * size, (i + 1) * size));
-  const inWorkers = chunks.slice(1).map((chunk) => new Promise<Located[]>((done, fail) => {
-    const w = new Worker(new URL('./validate-worker.js', import.meta.url), { workerData: { files: chunk, templates, coverage } });
-    w.once('message', done);
-    w.once('error', fail);
+  // [0]: the next file; [1 + k]: worker k's state (OPEN, then TAKING once it took a file, or CLOSED).
+  const state = new Int32Array(new SharedArrayBuffer(4 * cores));
+  const workers = Array.from({ length: cores - 1 }, (_, k) => new Worker(new URL('./validate-worker.js', import.meta.url), { workerData: { files, templates, coverage, state, slot: 1 + k } }));
+  const results: Located[][] = [];
+  for (let i; (i = Atomics.add(state, 0, 1)) < files.length;) results[i] = checkFile(files[i]!, templates, coverage).problems;
+  // Nothing a worker posts is delivered before this synchronous loop ends: listening from here on misses nothing.
+  const late = await Promise.all(workers.map((w, k) => {
+    if (Atomics.compareExchange(state, 1 + k, OPEN, CLOSED) === OPEN) {
+      w.on('error', () => undefined);
+      void w.terminate();
+      return [];
+    }
+    return new Promise<[number, Located[]][]>((resolve, fail) => {
+      w.once('message', resolve);
+      w.once('error', fail);
+    });
   }));
-  const here = (chunks[0] ?? []).flatMap((f) => checkFile(f, templates, coverage).problems);
-  return [...here, ...(await Promise.all(inWorkers)).flat()];
+  for (const [i, problems] of late.flat()) results[i] = problems;
+  return results.flat();
 }

@@ -21,3 +21,16 @@ it.each([
 ])('$text', ({ text, want }) => {
   expect(found(text)).toEqual(want);
 });
+
+// Runs of lines (from a line with a letter at column 0 to the next) scanned outside flow
+// collections are remembered across files: the same lines must still warn by where they stand in
+// each file (line number, inside a block scalar or a flow collection or not), in whichever order
+// the files come.
+it.each([
+  { texts: ['a: yes', 'x: 1\na: yes', 'b: |\n  a: yes', 'b: [\na: yes]', 'c: |\n  x\na: yes'], want: [['1:4 yaml11-bool yes'], ['2:4 yaml11-bool yes'], [], ['2:4 yaml11-bool yes'], ['3:4 yaml11-bool yes']] },
+  { texts: ['b: [\n- on, x]', '- on, x'], want: [['2:3 yaml11-bool on'], []] },
+  { texts: ['k: |\n  on\nz: on', 'q: 1\nk: |\n  on\nz: on'], want: [['3:4 yaml11-bool on'], ['4:4 yaml11-bool on']] },
+  { texts: ['a: [x,\nb, on]\nc: on', 'c: on\n', 'x: {\nc: on}\n'], want: [['2:4 yaml11-bool on', '3:4 yaml11-bool on'], ['1:4 yaml11-bool on'], ['2:4 yaml11-bool on']] },
+])('remembered lines: $texts', ({ texts, want }) => {
+  expect(texts.map(found)).toEqual(want);
+});

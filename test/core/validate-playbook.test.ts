@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validatePlaybook, type Catalog } from '../../src/core/playbook/validate.js';
-import type { ClockSet } from '../../src/core/playbook/schema.js';
+import { playbookSchema, type ClockSet } from '../../src/core/playbook/schema.js';
+import { parseWith } from '../../src/core/playbook/issues.js';
 
 const t = (s: string) => ({ ja: s, zh: s, en: s });
 
@@ -104,5 +105,49 @@ describe('validatePlaybook', () => {
     d.languages = ['ja'];
     d.title = { ja: 'デモ' };
     expect(validatePlaybook(d, catalog).issues).toEqual([]);
+  });
+});
+
+// Entries shared between playbooks (the same objects, as validate reads files with common blocks)
+// are shape-checked once: every other entry is still checked, what passes is what the schema
+// gives, and a playbook that fails says what the whole schema says.
+describe('shared entries', () => {
+  const shared = base();
+  it.each([
+    { name: 'the same entries, another id', change: (d: Doc) => { d.id = 'other'; } },
+    { name: 'a bad version beside shared facts', change: (d: Doc) => { d.version = 'one'; } },
+    { name: 'an unknown key', change: (d: Doc) => { d.extra = 1; } },
+    { name: 'a missing title', change: (d: Doc) => { delete d.title; } },
+    { name: 'a wrong type of stages', change: (d: Doc) => { d.stages = 'none'; } },
+    { name: 'another policy', change: (d: Doc) => { d.policy = { hq_report_persons: 5 }; } },
+    { name: 'no languages, a summary', change: (d: Doc) => { delete d.languages; d.summary = d.title; } },
+  ])('$name', ({ change }) => {
+    expect(validatePlaybook(shared, catalog).ok).toBe(true);
+    const d = { ...shared };
+    change(d);
+    const schema = parseWith(playbookSchema, structuredClone(d));
+    const r = validatePlaybook(d, catalog);
+    if (schema.ok) expect(r.ok && JSON.stringify(r.value)).toBe(JSON.stringify(schema.value));
+    else expect(r).toEqual(schema);
+  });
+});
+
+// The rules' issues are remembered by the objects they read: a playbook whose entries were seen
+// before, with another catalog or other entries beside them, gets what a fresh copy gets.
+describe('remembered rules', () => {
+  const shared = { ...base(), summary: { ja: 's' } };
+  it.each([
+    { name: 'fewer parties', change: (d: Doc) => d, cat: { ...catalog, parties: new Set(['hq']) } },
+    { name: 'no drafts', change: (d: Doc) => d, cat: { ...catalog, drafts: new Set<string>() } },
+    { name: 'no clocks', change: (d: Doc) => d, cat: { parties: catalog.parties, drafts: catalog.drafts } },
+    { name: 'one language', change: (d: Doc) => { d.languages = ['ja']; }, cat: catalog },
+    { name: 'two languages', change: (d: Doc) => { d.languages = ['ja', 'zh']; }, cat: catalog },
+    { name: 'a policy that breaks a recommendation', change: (d: Doc) => { d.policy = { other: 1 }; }, cat: catalog },
+    { name: 'the same again', change: (d: Doc) => d, cat: catalog },
+  ])('$name', ({ change, cat }) => {
+    validatePlaybook(shared, catalog);
+    const d = { ...shared };
+    change(d);
+    expect(validatePlaybook(d, cat)).toEqual(validatePlaybook(structuredClone(d), cat));
   });
 });

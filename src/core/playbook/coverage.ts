@@ -21,14 +21,27 @@ const FAST_LIMIT = 200_000;   // evaluations per clock before the fast check sto
 // Results by what they depend on (fact types, policy, guards, recommendations and the clocks, not
 // texts or ids): a folder of variants of one playbook is worked out once.
 const memo = new Map<string, Gap[]>();
-const clockKeys = new WeakMap<ClockSet, string>();
+// Each part of a key as a short number, worked out once per object: the playbooks `validate`
+// reads share the objects of their common entries, and the clock set is one per folder.
+const partIds = new WeakMap<object, number>();
+const partsSeen = new Map<string, number>();
+
+function partId<T extends object>(part: T, of: (p: T) => unknown): number {
+  let id = partIds.get(part);
+  if (id === undefined) {
+    const text = JSON.stringify(of(part));
+    id = partsSeen.get(text) ?? partsSeen.size;
+    partsSeen.set(text, id);
+    partIds.set(part, id);
+  }
+  return id;
+}
+
+const factsKey = (facts: Playbook['facts']) => Object.entries(facts).map(([n, f]) => [n, f.type, f.min, f.max, f.options?.map(optionId)]);
+const stepsKey = (stages: Playbook['stages']) => stages.flatMap((st) => st.steps.map((x) => [x.id, x.when, x.notify?.party, x.notify?.satisfies, x.decide?.recommend, x.decide?.options?.map(optionId), x.decide?.sets]));
 
 function keyOf(pb: Playbook, set: ClockSet, deep: boolean): string {
-  let clocks = clockKeys.get(set);
-  if (clocks === undefined) clockKeys.set(set, (clocks = JSON.stringify(set)));
-  const facts = Object.entries(pb.facts).map(([n, f]) => [n, f.type, f.min, f.max, f.options?.map(optionId)]);
-  const steps = pb.stages.flatMap((st) => st.steps.map((x) => [x.id, x.when, x.notify?.party, x.notify?.satisfies, x.decide?.recommend, x.decide?.options?.map(optionId), x.decide?.sets]));
-  return JSON.stringify([deep, facts, pb.policy, steps, clocks]);
+  return JSON.stringify([deep, partId(pb.facts, factsKey), pb.policy, partId(pb.stages, stepsKey), partId(set, (x) => x)]);
 }
 
 function compile(env: ReturnType<typeof makeScope>, names: ReadonlySet<string>, source: string): Compiled | undefined {

@@ -1,4 +1,5 @@
 // Semantic rules for a playbook, after its shape has passed the schema. Pure; every issue at once.
+import type { z } from 'zod';
 import { check, type Ident } from '../expr/cel.js';
 import { playbookScope } from '../expr/playbook-scope.js';
 import type { Lang } from '../i18n/lang.js';
@@ -21,15 +22,70 @@ export function stepsOf(pb: Playbook): StepRef[] {
   return pb.stages.flatMap((s, i) => s.steps.map((st, j) => ({ stage: i, step: j, path: ['stages', i, 'steps', j], value: st })));
 }
 
+// The shape of each top-level entry, by the entry's object: `validate` reads the entries that its
+// files share (same text) into the same objects, so each is checked once per run.
+const entryShapes = new WeakMap<object, unknown>();
+
+/**
+ * The playbook's shape checked entry by entry, which is what the schema (a strict object, nothing
+ * across entries) does; anything that does not pass goes to the whole schema, for its messages.
+ */
+function shapeOf(raw: unknown): Result<Playbook> {
+  const whole = () => parseWith(playbookSchema, raw);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return whole();
+  const input = raw as Record<string, unknown>;
+  const shape = playbookSchema.shape as Record<string, z.ZodType>;
+  if (Object.keys(input).some((k) => !Object.hasOwn(shape, k))) return whole();
+  const out: Record<string, unknown> = {};
+  for (const [k, schema] of Object.entries(shape)) {
+    if (!Object.hasOwn(input, k)) {
+      if (schema.safeParse(undefined).success) continue;
+      return whole();
+    }
+    const v = input[k];
+    const known = typeof v === 'object' && v !== null ? entryShapes.get(v) : undefined;
+    if (known !== undefined) { out[k] = known; continue; }
+    const r = schema.safeParse(v);
+    if (!r.success) return whole();
+    if (typeof v === 'object' && v !== null) entryShapes.set(v, r.data);
+    out[k] = r.data;
+  }
+  return { ok: true, value: out as Playbook, issues: [] };
+}
+
+// The rules' issues by the objects they read (a playbook's entries, the folder's catalog): the
+// entries that `validate`'s files share are checked once per run. Issues are never changed after.
+// One root per call site, each with a fixed number of parts.
+const NONE = {};
+const NAMES = {};
+const ruleMemo = new WeakMap<object, unknown>();
+const textMemo = new WeakMap<object, unknown>();
+
+function memoOn<T>(root: WeakMap<object, unknown>, parts: readonly (object | undefined)[], name: string, make: () => T): T {
+  let level = root;
+  for (const p of parts) {
+    const k = p ?? NONE;
+    let next = level.get(k) as WeakMap<object, unknown> | undefined;
+    if (!next) level.set(k, (next = new WeakMap()));
+    level = next;
+  }
+  let byName = level.get(NAMES) as Map<string, T> | undefined;
+  if (!byName) level.set(NAMES, (byName = new Map()));
+  if (!byName.has(name)) byName.set(name, make());
+  return byName.get(name)!;
+}
+
 export function validatePlaybook(raw: unknown, catalog: Catalog): Result<Playbook> {
-  const shaped = parseWith(playbookSchema, raw);
+  const shaped = shapeOf(raw);
   if (!shaped.ok) return shaped;
   const pb = shaped.value;
+  const langs = (pb.languages ?? ['ja', 'zh', 'en']) as Lang[];
   const issues: Issue[] = [
-    ...stageIssues(pb),
-    ...factIssues(pb, catalog),
-    ...stepIssues(pb, catalog),
-    ...textIssues(pb, (pb.languages ?? ['ja', 'zh', 'en']) as Lang[]),
+    ...memoOn(ruleMemo, [pb.stages, pb.facts, pb.policy, catalog.clocks, catalog.parties, catalog.drafts], '', () => [...stageIssues(pb), ...factIssues(pb, catalog), ...stepIssues(pb, catalog)]),
+    // Entry by entry, in the playbook's order: the walk of the whole playbook, in parts.
+    ...Object.entries(pb).flatMap(([k, v]) => (typeof v === 'object' && v !== null
+      ? memoOn(textMemo, [v, pb.languages], k, () => textIssues({ [k]: v }, langs))
+      : textIssues({ [k]: v }, langs))),
   ];
   if (catalog.coverage && catalog.clocks && !issues.some((i) => i.severity === 'error')) issues.push(...coverageIssues(pb, catalog.clocks, { deep: catalog.coverage === 'deep' }));
   return issues.some((i) => i.severity === 'error') ? { ok: false, issues } : { ok: true, value: pb, issues };
