@@ -81,12 +81,20 @@ export class Fixtures {
     return this.once(`open-${total}`, async () => fill(await openIncident(this.dir(`open-${total}`)), total, ['bench']));
   }
 
-  /** `n` copies of the chat-leak playbook under distinct ids. */
-  playbooks(n) {
-    return this.once(`playbooks-${n}`, () => {
-      const d = this.dir(`playbooks-${n}`);
+  /**
+   * `n` copies of the chat-leak playbook under distinct ids; `distinct`: every top-level entry also
+   * ends its first line with a comment naming the copy, so no two files share an entry's text
+   * (validate remembers entries it parsed and checked by their text: this is its worst case).
+   */
+  playbooks(n, { distinct = false } = {}) {
+    const name = `playbooks-${n}${distinct ? '-distinct' : ''}`;
+    return this.once(name, () => {
+      const d = this.dir(name);
       const source = readFileSync(join(ROOT, 'playbooks/chat-leak.yaml'), 'utf8');
-      for (let i = 0; i < n; i++) writeFileSync(join(d, `pb-${i}.yaml`), source.replace(/^id: chat-leak$/mu, `id: pb-${i}`));
+      for (let i = 0; i < n; i++) {
+        const text = source.replace(/^id: chat-leak$/mu, `id: pb-${i}`);
+        writeFileSync(join(d, `pb-${i}.yaml`), distinct ? text.replace(/^([a-z_]+:.*)$/gmu, `$1 # copy ${i}`) : text);
+      }
       return d;
     });
   }

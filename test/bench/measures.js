@@ -82,6 +82,10 @@ export const ROWS = [
     name: 'validate', title: '`validate` 1,000 generated playbooks (copies of chat-leak)', runs: [3, 1], goals: [{ kind: 'ms', max: 1500 }],
     setup: async (fx) => ({ sample: irbook(['validate', await fx.playbooks(1000), '--quiet']), ...NODE0 }),
   },
+  {
+    name: 'validate-distinct', title: '`validate` 1,000 generated playbooks, no two sharing an entry\'s text', runs: [3, 1], goals: [{ kind: 'ms', max: 1500 }],
+    setup: async (fx) => ({ sample: irbook(['validate', await fx.playbooks(1000, { distinct: true }), '--quiet']), ...NODE0 }),
+  },
   pdf('pdf-500', 500, [5, 1], [{ kind: 'ms', max: 1000 }, { kind: 'ratio', max: 2 }, { kind: 'bytes', max: 1.5e6 }]),
   pdf('pdf-5000', 5000, [3, 1], [{ kind: 'ms', max: 3000 }, { kind: 'rss', max: 300e6 }]),
   { name: 'append', title: 'journal append + fsync, p50, two writers on one incident (per append)', runs: [300, 30], goals: [{ kind: 'ratio', max: 1.5 }], floorTitle: 'raw `writeSync` + `fsyncSync`', measure: appendRow },
