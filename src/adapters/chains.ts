@@ -9,7 +9,7 @@ import { checkChain, checkSeen, merge, unknownTypes, type Bad, type Chain } from
 import { GENESIS, hashInput, type JournalEvent } from '../core/journal/event.js';
 import { formatHead, type Head } from '../core/journal/heads.js';
 import { readChainBytes, scan, sha256, type Torn } from './chain-file.js';
-import { matches, readCheckpoint, type ChainMark } from './checkpoint.js';
+import { matches, readCheckpoint, type ChainMark, type Checkpoint } from './checkpoint.js';
 import { listSeals } from './seal.js';
 import { storageError } from './store.js';
 
@@ -81,8 +81,9 @@ function load(dir: string, writer: string, mark?: ChainMark, keep = false): Chai
 }
 
 /** An incident's chains, each vouched for up to its checkpoint mark where `checkpoint` is set and the mark still matches. */
-function loadAll(dir: string, o: { checkpoint?: boolean } = {}): ChainState[] {
-  const marks = o.checkpoint ? new Map(readCheckpoint(dir)?.chains.map((m) => [m.writer, m])) : undefined;
+function loadAll(dir: string, o: { checkpoint?: boolean; read?: Checkpoint } = {}): ChainState[] {
+  // (`read`: the checkpoint the caller has already read, for its fold too.)
+  const marks = o.checkpoint ? new Map((o.read ?? readCheckpoint(dir))?.chains.map((m) => [m.writer, m])) : undefined;
   // The bytes are kept (for a new checkpoint) only by a read that may write one.
   return writersOf(dir).map((w) => load(dir, w, marks?.get(w), o.checkpoint));
 }

@@ -19,7 +19,9 @@ import { ChainHandles } from './chain-handles.js';
 import { saveCheckpoint } from './checkpoint-read.js';
 import { acquireLock } from './lock.js';
 import { pinnedOf } from '../core/session/plan.js';
-import { reduce } from '../core/session/state.js';
+import { apply, reduce, type State } from '../core/session/state.js';
+import type { SessionEvent } from '../core/session/events.js';
+import { readCheckpoint, type Fold } from './checkpoint.js';
 import { fsyncDir, isDirectory, makeDir, storageError } from './store.js';
 
 export { canonical, GENESIS, hashEvent, writerId, type JournalEvent, type NewEvent };
@@ -38,6 +40,8 @@ export class Journal {
   /** The first torn tail this open cut off (and recorded as journal.repaired in its chain). */
   repaired: Repair | undefined;
   private readonly handles = new ChainHandles();
+  /** The checkpoint's fold of the events its marks vouch for (until fold() takes it). */
+  private seed: Fold | undefined;
 
   private constructor(
     readonly dir: string,
@@ -74,6 +78,31 @@ export class Journal {
     return this.merged;
   }
 
+  /**
+   * reduce() and pinnedOf() of the events, a state the caller may change. The first call starts
+   * from the checkpoint's fold and applies only the events after its marks, where they all sort
+   * after its last event (else, and on later calls, every event is folded).
+   */
+  fold(): { state: State; pin: ReturnType<typeof pinnedOf> } {
+    const seed = this.seed;
+    this.seed = undefined;
+    const events = this.events;
+    if (seed) {
+      const last = { e: { at: seed.last.at, seq: seed.last.seq } as JournalEvent, writer: seed.last.writer };
+      let vouched = 0;
+      let after = true;
+      for (const c of this.chains.values()) {
+        vouched += c.trusted ?? 0;
+        for (let i = c.trusted ?? 0; after && i < c.events.length; i++) after = compareEvents({ e: c.events[i]!, writer: c.writer }, last) > 0;
+      }
+      if (after) {
+        const rest = events.slice(vouched) as SessionEvent[];
+        return { state: rest.reduce(apply, seed.state), pin: pinnedOf(rest) ?? seed.pin };
+      }
+    }
+    return { state: reduce(events), pin: pinnedOf(events) };
+  }
+
   /** Per writer, the last seq and hash (what a report prints and a seal signs). */
   heads(): Head[] {
     return headsOf([...this.chains.values()]);
@@ -90,14 +119,17 @@ export class Journal {
     const writers = writersOf(dir);
     if (!writers.length && !opts.create) throw new UserError(EXIT.storage, 'journal-missing', { file: join(dir, CHAINS_DIR) });
     makeDir(join(dir, CHAINS_DIR));
-    const loaded = loadChains(dir, { checkpoint: true });
+    const cp = readCheckpoint(dir);
+    const loaded = loadChains(dir, { checkpoint: true, ...(cp && { read: cp }) });
     const chains = new Map(loaded.map((c) => [c.writer, c]));
     const v = judgeChains(dir, loaded, { strict: false });
     // A chain that does not verify is evidence: leave every file exactly as it is. (An empty or
     // unstarted journal is for the read commands and verify to refuse: a start writes into one.)
     if (!v.ok && v.reason !== 'verify-empty' && v.reason !== 'verify-no-start') throw corrupt(v, EXIT.storage);
     const j = new Journal(dir, writer, opts.host, chains, opts.lockWaitMs);
-    if (v.ok) saveCheckpoint(dir, loaded, () => ({ state: reduce(j.events), pin: pinnedOf(j.events) }));
+    if (v.ok) saveCheckpoint(dir, loaded, () => j.fold());
+    // Every chain the checkpoint marks still matches its mark: its fold stands for those events.
+    if (v.ok && cp?.chains.every((m) => chains.get(m.writer)?.trusted === m.seq)) j.seed = cp.fold;
     for (const c of loaded) delete c.buf;
     // A new journal exists once opened with create (mode 0600), even before its first event.
     if (opts.create && !chains.has(writer)) closeSync(j.openChain(j.chain(writer)));

@@ -30,6 +30,8 @@ export interface Walk {
   clocks: ClockSet;
   parties: readonly Party[];
   journal: Journal;
+  /** The fold of the journal's events, where the caller has it (the walk changes it). */
+  state?: State;
   /** Zone, actor and drill mark of every event; the time comes from `clock`. */
   stamp: Stamp;
   clock: SessionClock;
@@ -99,7 +101,7 @@ function noticeSealer(w: Walk): (e: SessionEvent) => void {
 /** Walk the session to its end; the journal is always closed. */
 export async function walk(w: Walk): Promise<number> {
   const { ctx, journal } = w;
-  const s = reduce(journal.events);
+  const s = w.state ?? reduce(journal.events);
   const out = (line: string) => ctx.out(line);
   const tz = w.stamp.tz;
   const ev = evaluatorFor(w.playbook);

@@ -14,8 +14,7 @@ import { Journal, incidentDir, storeDir } from '../adapters/journal.js';
 import { findPlaybook, loadPlaybook } from '../adapters/playbook-fs.js';
 import { findProfile, loadProfile } from '../adapters/profile-fs.js';
 import { sourceShas } from '../adapters/pinned.js';
-import { changedFrom, pinnedOf, planResume } from '../core/session/plan.js';
-import { reduce } from '../core/session/state.js';
+import { changedFrom, planResume } from '../core/session/plan.js';
 import { EXIT, UserError } from '../errors.js';
 
 export interface ResumeOptions { actor?: string; tz?: string; answers?: string; scenario?: string; allowChangedPlaybook?: boolean }
@@ -25,14 +24,16 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
   if (!answers && !process.stdin.isTTY) throw new UserError(EXIT.usage, 'no-tty', {}, { code: 'see-help', params: { command: 'resume' } });
   const journal = Journal.open(incidentDir(storeDir(ctx.opts.store, ctx.env), id));
   try {
-    const started = reduce(journal.events).started;
+    // One fold of the events (from the checkpoint where it still stands), for the plan, the recap and the walk.
+    const folded = journal.fold();
+    const started = folded.state.started;
     if (!started) throw new UserError(EXIT.storage, 'not-a-session', { id });
     // The playbook by id from the playbooks folder, else the file recorded at the start.
     const byId = findPlaybook(started.playbook.id, playbooksDir(ctx.opts.playbooks, ctx.env))?.file ?? '';
     const file = existsSync(byId) ? byId : resolve(started.playbook.file);
     // The walk goes on with the model pinned in the journal: the files are only hashed, not parsed,
     // unless they changed and the change is taken, or the journal predates pinning.
-    const pin = pinnedOf(journal.events) ?? { sha256: { playbook: started.playbook.sha256 } };
+    const pin = folded.pin ?? { sha256: { playbook: started.playbook.sha256 } };
     const now = existsSync(file) ? sourceShas(file) : undefined;
     const take = !pin.pinned || (now !== undefined && changedFrom(pin.sha256, now) !== undefined && (o.allowChangedPlaybook ?? false));
     const fresh = take ? loadPlaybook(file, '', ctx.opts.templates) : undefined;
@@ -44,18 +45,20 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
       id, tz: resolveTz(o.tz ?? answers?.tz ?? started.timezone, ctx.env),
       actor: checkedActor(o.actor ?? answers?.actor ?? ctx.env.IRBOOK_ACTOR ?? started.responder),
       playbook: { id: playbook.id, version: playbook.version, sha256: current.playbook, ...(current.clocks ? { clocks: current.clocks } : {}), ...(current.parties ? { parties: current.parties } : {}) },
-      allowChanged: o.allowChangedPlaybook ?? false,
+      allowChanged: o.allowChangedPlaybook ?? false, folded,
       ...(fresh && now ? { pinned: { playbook, clocks, parties, sha256: now } } : {}),
       ...(answers?.clock !== undefined ? { clock: answers.clock } : {}), ...(answers?.pace !== undefined ? { pace: answers.pace } : {}), ...(answers?.speed !== undefined ? { speed: answers.speed } : {}),
     });
     if (!plan.ok) throw plan.error;
     for (const e of plan.events) journal.append(e);
+    // (An append also reads the other chains' new lines: then the state is folded again.)
+    const state = plan.events.length ? journal.fold().state : plan.state;
     const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
     if (journal.repaired) ctx.err(ctx.c.yellow(ctx.t('journal-repaired-note', { line: journal.repaired.line, bytes: journal.repaired.bytes })));
     ctx.out(ctx.c.bold(ctx.t('session-resumed', { id, seq: journal.events.length })));
-    recap(ctx, { playbook, clocks, state: reduce(journal.events), events: journal.events, now: plan.clock.now(), tz: plan.stamp.tz });
+    recap(ctx, { playbook, clocks, state, events: journal.events, now: plan.clock.now(), tz: plan.stamp.tz });
     return await walk({
-      ctx, id, playbook, clocks, parties, journal, stamp: plan.stamp, clock: plan.clock,
+      ctx, id, playbook, clocks, parties, journal, state, stamp: plan.stamp, clock: plan.clock,
       draftsDir: draftsDir(file, ctx.opts.templates, ctx.env), ...withProfile(ctx), takeUp: plan.takeUp, ...(injects.length ? { injects } : {}), ...(answers ? { answers } : {}),
     });
   } finally {

@@ -156,3 +156,59 @@ describe('journal checkpoint', () => {
     expect(readIncidentJournal(dir, { checkpoint: true }).verdict.ok).toBe(true);
   });
 });
+
+describe('Journal.fold: a walk\'s state from the checkpoint', () => {
+  // A checkpoint whose fold has a fact no event recorded as unknown: a state that came from it has it too.
+  function marked(dir: string): void {
+    const cp = deserialize(readFileSync(cpFile(dir))) as { fold: { state: { unknown: Set<string> } } };
+    cp.fold.state.unknown.add('from-the-checkpoint');
+    writeFileSync(cpFile(dir), serialize(cp));
+  }
+  const more = (dir: string, n: number, when?: string) => {
+    const zhang = Journal.open(dir, { actor: 'zhang' });
+    const li = Journal.open(dir, { actor: 'li' });
+    for (let i = 0; i < n; i++) (i % 2 ? li : zhang).append(i === 3 ? ev('li', 'fact.recorded', { step: 's', fact: 'f9', value: 'late' }) : { ...ev(i % 2 ? 'li' : 'zhang'), ...(when && { at: when }) });
+    zhang.close();
+    li.close();
+  };
+  const fold = (dir: string) => {
+    const j = Journal.open(dir, { actor: 'zhang' });
+    try {
+      return [j.fold(), j.fold()] as const;
+    } finally {
+      j.close();
+    }
+  };
+
+  it('starts from the checkpoint\'s fold and applies only the events after its marks; a second fold walks them all', () => {
+    const dir = incident();
+    Journal.open(dir).close();
+    more(dir, 10);
+    const want = full(dir);
+    marked(dir);
+    const [first, second] = fold(dir);
+    expect(first.state.unknown.delete('from-the-checkpoint')).toBe(true);
+    expect(first.state).toEqual(want.state);
+    expect(first.pin).toEqual(want.pin);
+    expect(second).toEqual({ state: want.state, pin: want.pin });
+    expect(second.state).not.toBe(first.state);
+  });
+
+  const stale: [string, (dir: string) => void][] = [
+    ['a line after the marks that sorts before the checkpoint\'s last event', (dir) => more(dir, 6, new Date(Date.UTC(2026, 10, 23, 2, 0, 30)).toISOString())],
+    ['a checkpoint of other bytes', (dir) => {
+      const cp = deserialize(readFileSync(cpFile(dir))) as { chains: { sha256: string }[] };
+      cp.chains[0]!.sha256 = '0'.repeat(64);
+      writeFileSync(cpFile(dir), serialize(cp));
+    }],
+  ];
+  it.each(stale)('folds every event when the checkpoint does not stand: %s', (_, change) => {
+    const dir = incident();
+    Journal.open(dir).close();
+    marked(dir);
+    change(dir);
+    const want = full(dir);
+    const [first] = fold(dir);
+    expect(first).toEqual({ state: want.state, pin: want.pin });
+  });
+});

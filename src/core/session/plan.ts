@@ -105,20 +105,22 @@ export interface ResumeInput extends ClockOptions {
   allowChanged: boolean;
   /** The newer model to pin when a change is accepted. */
   pinned?: Pinned;
+  /** reduce() and pinnedOf() of the events, where the caller has them already (the plan's state is this one). */
+  folded?: { state: State; pin: ReturnType<typeof pinnedOf> };
 }
 
 // Events written beside the walk, not by it: a drill clock carries on from the walk's own time.
 const OFF_CLOCK = new Set(['journal.repaired', 'note.added', 'evidence.added']);
 
 export function planResume(events: readonly SessionEvent[], o: ResumeInput): Plan<{ clock: SessionClock; stamp: Stamp; state: State; events: EventRecord[]; takeUp: string[] }> {
-  const state = reduce(events);
+  const state = o.folded?.state ?? reduce(events);
   const started = state.started;
   if (!started) return fail('not-a-session', { id: o.id }, EXIT.storage);
   if (state.incidentClosed) return fail('session-already-closed', { id: o.id }, EXIT.usage, { code: 'hint-report', params: { id: o.id } });
   // Once the walk is over, resuming takes up what was put off; during the walk the menu does.
   const takeUp = state.closedAt ? [...new Set([...state.deferred.keys(), ...[...state.notYet].filter(([, items]) => items.size).map(([step]) => step)])] : [];
   if (state.closedAt && !takeUp.length) return fail('walk-finished', { id: o.id }, EXIT.usage, { code: 'hint-status', params: { id: o.id } });
-  const was = pinnedOf(events)?.sha256 ?? { playbook: started.playbook.sha256 };
+  const was = (o.folded ? o.folded.pin : pinnedOf(events))?.sha256 ?? { playbook: started.playbook.sha256 };
   const changes = changesFrom(was, { playbook: o.playbook.sha256, ...(o.playbook.clocks ? { clocks: o.playbook.clocks } : {}), ...(o.playbook.parties ? { parties: o.playbook.parties } : {}) });
   const change = changes[0];
   if (change && !o.allowChanged) return fail('playbook-changed', { id: change.file === 'playbook' ? o.playbook.id : `${o.playbook.id} (${change.file}.yaml)`, was: change.was.slice(0, 12), now: change.now.slice(0, 12) }, EXIT.usage, { code: 'hint-allow-changed', params: { id: o.id } });
@@ -127,7 +129,7 @@ export function planResume(events: readonly SessionEvent[], o: ResumeInput): Pla
   let clock: SessionClock = realClock();
   if (started.clock) {
     // A drill clock carries on from the walk's last time, at its pace or speed.
-    const last = events.filter((e) => !OFF_CLOCK.has(e.type)).at(-1)?.at ?? started.clock.start;
+    const last = events.findLast((e) => !OFF_CLOCK.has(e.type))?.at ?? started.clock.start;
     const c = clockFor(started.clock.speed ? { speed: started.clock.speed } : { pace: o.pace ?? started.clock.pace ?? 'PT1M' }, o.tz, new Date(last));
     if (!c.ok) return c;
     clock = c.clock ?? clock;
