@@ -5,14 +5,13 @@ import { resolve } from 'node:path';
 import { checkedActor } from '../cli/actor.js';
 import type { Context } from '../cli/context.js';
 import type { Profile } from '../core/profile/schema.js';
-import { readAnswers, readScenario } from '../cli/answers-file.js';
 import { resolveTz, walk } from '../cli/session.js';
 import { recap } from '../adapters/recap.js';
 import { draftsDir } from '../adapters/drafts.js';
 import { playbooksDir } from '../adapters/dirs.js';
 import { Journal, incidentDir, storeDir } from '../adapters/journal.js';
-import { findPlaybook, loadPlaybook } from '../adapters/playbook-fs.js';
-import { findProfile, loadProfile } from '../adapters/profile-fs.js';
+import { findPlaybook } from '../adapters/files.js';
+import { findProfile } from '../adapters/profile-find.js';
 import { sourceShas } from '../adapters/pinned.js';
 import { changedFrom, planResume } from '../core/session/plan.js';
 import { EXIT, UserError } from '../errors.js';
@@ -20,7 +19,9 @@ import { EXIT, UserError } from '../errors.js';
 export interface ResumeOptions { actor?: string; tz?: string; answers?: string; scenario?: string; allowChangedPlaybook?: boolean }
 
 export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<number> {
-  const answers = o.answers ? readAnswers(ctx, o.answers) : undefined;
+  // What only some resumes need loads only for them (an answers file, a changed playbook taken,
+  // a profile): the validators behind it stay out of the time to the first prompt.
+  const answers = o.answers ? (await import('../cli/answers-file.js')).readAnswers(ctx, o.answers) : undefined;
   if (!answers && !process.stdin.isTTY) throw new UserError(EXIT.usage, 'no-tty', {}, { code: 'see-help', params: { command: 'resume' } });
   const journal = Journal.open(incidentDir(storeDir(ctx.opts.store, ctx.env), id));
   try {
@@ -36,7 +37,7 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
     const pin = folded.pin ?? { sha256: { playbook: started.playbook.sha256 } };
     const now = existsSync(file) ? sourceShas(file) : undefined;
     const take = !pin.pinned || (now !== undefined && changedFrom(pin.sha256, now) !== undefined && (o.allowChangedPlaybook ?? false));
-    const fresh = take ? loadPlaybook(file, '', ctx.opts.templates) : undefined;
+    const fresh = take ? (await import('../adapters/playbook-fs.js')).loadPlaybook(file, '', ctx.opts.templates) : undefined;
     const model = fresh ? { playbook: fresh.playbook, clocks: fresh.catalog.clocks, parties: fresh.catalog.parties } : pin.pinned;
     if (!model?.clocks) throw new UserError(EXIT.invalid, 'playbook-invalid', { file: 'clocks.yaml', errors: 1 });
     const { playbook, clocks, parties } = model;
@@ -53,13 +54,13 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
     for (const e of plan.events) journal.append(e);
     // (An append also reads the other chains' new lines: then the state is folded again.)
     const state = plan.events.length ? journal.fold().state : plan.state;
-    const injects = [...(answers?.injects ?? []), ...(o.scenario ? readScenario(ctx, o.scenario).injects : [])];
+    const injects = [...(answers?.injects ?? []), ...(o.scenario ? (await import('../cli/answers-file.js')).readScenario(ctx, o.scenario).injects : [])];
     if (journal.repaired) ctx.err(ctx.c.yellow(ctx.t('journal-repaired-note', { line: journal.repaired.line, bytes: journal.repaired.bytes })));
     ctx.out(ctx.c.bold(ctx.t('session-resumed', { id, seq: journal.events.length })));
     recap(ctx, { playbook, clocks, state, events: journal.events, now: plan.clock.now(), tz: plan.stamp.tz });
     return await walk({
       ctx, id, playbook, clocks, parties, journal, state, stamp: plan.stamp, clock: plan.clock,
-      draftsDir: draftsDir(file, ctx.opts.templates, ctx.env), ...withProfile(ctx), takeUp: plan.takeUp, ...(injects.length ? { injects } : {}), ...(answers ? { answers } : {}),
+      draftsDir: draftsDir(file, ctx.opts.templates, ctx.env), ...(await withProfile(ctx)), takeUp: plan.takeUp, ...(injects.length ? { injects } : {}), ...(answers ? { answers } : {}),
     });
   } finally {
     journal.close();
@@ -67,7 +68,8 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
 }
 
 /** The organisation profile of the playbooks folder in use, for the drafts. */
-function withProfile(ctx: Context): { profile?: Profile } {
-  const profile = loadProfile(findProfile(playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.profile, ctx.env));
+async function withProfile(ctx: Context): Promise<{ profile?: Profile }> {
+  const file = findProfile(playbooksDir(ctx.opts.playbooks, ctx.env), ctx.opts.profile, ctx.env);
+  const profile = file ? (await import('../adapters/profile-fs.js')).loadProfile(file) : undefined;
   return profile ? { profile } : {};
 }
