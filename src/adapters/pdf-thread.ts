@@ -2,7 +2,8 @@
 // the fonts (about a third of the command) then runs beside the read, validation and model
 // building instead of after them. Where the bundled worker file is absent (running from source),
 // the PDF is drawn in this thread.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReportModel } from '../core/report/model.js';
@@ -30,6 +31,11 @@ export function startPdfThread(workerUrl: URL): PdfThread {
   worker.unref();
   return {
     draw: (model, out, onProgress) => new Promise<PdfResult>((resolve, reject) => {
+      // The thread's own exit hooks never run when a signal ends the process (process.exit stops
+      // it first): its temp file beside `out` is removed from here.
+      const leftovers = () => removeTemps(out);
+      process.once('exit', leftovers);
+      worker.once('exit', () => process.off('exit', leftovers));
       worker.ref();
       worker.on('error', reject);
       worker.on('message', (m: FromPdfThread) => {
@@ -43,6 +49,17 @@ export function startPdfThread(workerUrl: URL): PdfThread {
     }),
     close: () => void worker.terminate(),
   };
+}
+
+/** The temp files this process began beside `out` (atomicStream names them `.NAME.PID.RANDOM.tmp`;
+ *  a worker thread shares the process id). */
+function removeTemps(out: string): void {
+  const prefix = `.${basename(out)}.${process.pid}.`;
+  try {
+    for (const f of readdirSync(dirname(out))) if (f.startsWith(prefix) && f.endsWith('.tmp')) rmSync(join(dirname(out), f), { force: true });
+  } catch {
+    // the folder is gone or unreadable: nothing of ours to remove
+  }
 }
 
 function inProcess(): PdfThread {

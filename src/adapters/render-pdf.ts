@@ -26,7 +26,9 @@ function drawingModules(): ReturnType<typeof loadModules> {
  *  draw a PDF once it has read and built what it draws: the file reads run in the background
  *  meanwhile. A failure here surfaces from renderPdf. */
 export function prepareRenderer(): void {
-  drawingModules().then(([, fonts]) => fonts.readFacesEarly(), () => undefined);
+  // fonts.js is small: the reads start before pdfkit is compiled, not after.
+  import('./pdf/fonts.js').then((fonts) => fonts.readFacesEarly(), () => undefined);
+  drawingModules().catch(() => undefined);
 }
 
 /** Draw the report to `out` (a file path). `onProgress(done, total)` is called once per section. */
