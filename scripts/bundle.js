@@ -74,7 +74,7 @@ async function catalog() {
 }
 
 await build({
-  entryPoints: ['src/cli/main.ts', 'src/commands/validate-worker.ts'],
+  entryPoints: ['src/cli/main.ts', 'src/commands/validate-worker.ts', 'src/commands/report-pdf-worker.ts'],
   bundle: true,
   platform: 'node',
   format: 'esm',

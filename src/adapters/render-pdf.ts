@@ -12,12 +12,29 @@ export interface PdfOptions { onProgress?: (done: number, total: number) => void
 
 const LANG_TAG = { ja: 'ja-JP', zh: 'zh-CN', en: 'en' } as const;
 
+const loadModules = () => Promise.all([
+  import('pdfkit'), import('./pdf/fonts.js'), import('./pdf/text.js'), import('./pdf/layout.js'),
+  import('./pdf/frame.js'), import('./pdf/table.js'), import('./pdf/chart.js'), import('./pdf/heads.js'),
+]);
+let modules: ReturnType<typeof loadModules> | undefined;
+function drawingModules(): ReturnType<typeof loadModules> {
+  modules ??= loadModules();
+  return modules;
+}
+
+/** Starts loading pdfkit and the drawing modules and reading the fonts, for a command that will
+ *  draw a PDF once it has read and built what it draws: the file reads run in the background
+ *  meanwhile. A failure here surfaces from renderPdf. */
+export function prepareRenderer(): void {
+  // fonts.js is small: the reads start before pdfkit is compiled, not after.
+  import('./pdf/fonts.js').then((fonts) => fonts.readFacesEarly(), () => undefined);
+  drawingModules().catch(() => undefined);
+}
+
 /** Draw the report to `out` (a file path). `onProgress(done, total)` is called once per section. */
 export async function renderPdf(model: ReportModel, out: string, opts: PdfOptions = {}): Promise<PdfResult> {
-  const [{ default: PDFDocument }, { Fonts }, { Typesetter }, layout, frame, { table, fields }, { chart }, { headsBlock }] = await Promise.all([
-    import('pdfkit'), import('./pdf/fonts.js'), import('./pdf/text.js'), import('./pdf/layout.js'),
-    import('./pdf/frame.js'), import('./pdf/table.js'), import('./pdf/chart.js'), import('./pdf/heads.js'),
-  ]);
+  const [{ default: PDFDocument }, { Fonts, facesRead }, { Typesetter }, layout, frame, { table, fields }, { chart }, { headsBlock }] = await drawingModules();
+  await facesRead();
   const { meta } = model;
   const { PAGE } = layout;
   const doc: Doc = new PDFDocument({

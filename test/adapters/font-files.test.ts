@@ -1,11 +1,12 @@
 // The inflated-font cache: a good copy is read instead of inflating, a copy of the wrong size is
-// replaced, and a folder that cannot be written still gives the right bytes.
+// replaced, and a folder that cannot be written still gives the right bytes; the background read
+// serves only a good copy.
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fontCacheDir, inflatedFont } from '../../src/adapters/pdf/font-files.js';
+import { cachedFont, fontCacheDir, inflatedFont } from '../../src/adapters/pdf/font-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'irbook-font-cache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -69,5 +70,19 @@ describe('inflatedFont', () => {
     [{}, join(homedir(), '.cache', 'irbook', 'fonts')],
   ])('fontCacheDir(%j) = %s', (env, want) => {
     expect(fontCacheDir(env)).toBe(want);
+  });
+});
+
+describe('cachedFont (the background read)', () => {
+  it('gives a good copy and nothing else: no copy, a copy of the wrong size, no gzip file', async () => {
+    const dir = join(root, 'bg');
+    const file = gz('F');
+    expect(await cachedFont(file, dir)).toBeUndefined();
+    inflatedFont(file, dir);
+    expect((await cachedFont(file, dir))?.equals(FONT)).toBe(true);
+    const copy = join(dir, readdirSync(dir)[0] ?? '');
+    writeFileSync(copy, FONT.subarray(0, 100));
+    expect(await cachedFont(file, dir)).toBeUndefined();
+    expect(await cachedFont(join(root, 'missing.ttf.gz'), dir)).toBeUndefined();
   });
 });

@@ -4,12 +4,16 @@
 // only when its size is the one the gzip file records, and its name carries the gzip file's size,
 // so a changed font replaces it; where the folder cannot be written, each report inflates again.
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { cacheDir } from '../cache.js';
 
 /** Where the inflated faces are kept: fonts/ in irbook's cache folder. */
 export const fontCacheDir = (env: NodeJS.ProcessEnv = process.env): string => join(cacheDir(env), 'fonts');
+
+// A gzip member ends with the inflated size mod 2^32 (the faces are far below 4 GB).
+const cachedName = (gz: string, dir: string, size: number) => join(dir, `${basename(gz, '.gz')}.${size}`);
 
 /** The inflated bytes of the gzip file `gz`, from the cache when it holds them. */
 export function inflatedFont(gz: string, dir = fontCacheDir()): Buffer {
@@ -18,14 +22,13 @@ export function inflatedFont(gz: string, dir = fontCacheDir()): Buffer {
   let inflatedSize: number;
   try {
     size = fstatSync(fd).size;
-    // A gzip member ends with the inflated size mod 2^32 (the faces are far below 4 GB).
     const tail = Buffer.alloc(4);
     readSync(fd, tail, 0, 4, size - 4);
     inflatedSize = tail.readUInt32LE(0);
   } finally {
     closeSync(fd);
   }
-  const cached = join(dir, `${basename(gz, '.gz')}.${size}`);
+  const cached = cachedName(gz, dir, size);
   try {
     if (statSync(cached).size === inflatedSize) return readFileSync(cached);
   } catch {
@@ -41,4 +44,28 @@ export function inflatedFont(gz: string, dir = fontCacheDir()): Buffer {
     // a read-only or full cache folder only costs the next report the inflating
   }
   return bytes;
+}
+
+/** The cached inflated copy of `gz` read in the background (the read runs off the main thread, so
+ *  it overlaps whatever the command does meanwhile), or undefined when there is none: the caller
+ *  then takes inflatedFont's path, which also fills the cache. */
+export async function cachedFont(gz: string, dir = fontCacheDir()): Promise<Buffer | undefined> {
+  try {
+    const fh = await open(gz, 'r');
+    let size: number;
+    let inflatedSize: number;
+    try {
+      size = (await fh.stat()).size;
+      const { buffer } = await fh.read(Buffer.alloc(4), 0, 4, size - 4);
+      inflatedSize = buffer.readUInt32LE(0);
+    } finally {
+      await fh.close();
+    }
+    const cached = cachedName(gz, dir, size);
+    if ((await stat(cached)).size !== inflatedSize) return undefined;
+    const bytes = await readFile(cached);
+    return bytes.length === inflatedSize ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
 }

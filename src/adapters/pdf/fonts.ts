@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Lang } from '../../core/i18n/lang.js';
 import { PACKAGE_ROOT } from '../dirs.js';
 import type { Doc } from './doc.js';
-import { inflatedFont } from './font-files.js';
+import { cachedFont, inflatedFont } from './font-files.js';
 
 // Only the four faces drawn ship, gzipped, in fonts/ (put there by the build from the Google
 // Fonts packages, with their OFL licence: scripts/copy-fonts.js), inflated through a cache.
@@ -21,20 +21,43 @@ export type Weight = 'regular' | 'bold';
 
 // The faces are 5–11 MB each: read once per process, and only the ones a report needs.
 const bytes = new Map<Noto, Buffer>();
+const fontFile = (name: Noto) => join(PACKAGE_ROOT, 'fonts', FILES[name]);
 function fontBytes(name: Noto): Buffer {
   let b = bytes.get(name);
   if (!b) {
-    b = inflatedFont(join(PACKAGE_ROOT, 'fonts', FILES[name]));
+    b = inflatedFont(fontFile(name));
     bytes.set(name, b);
   }
   return b;
+}
+
+// Reads started before drawing (while the journal is read and the model built), awaited by
+// facesRead before the first page.
+const reading = new Map<Noto, Promise<void>>();
+
+/** Starts reading the regular and bold faces of both languages from the font cache in the
+ *  background (a ja + zh report draws both); a face not cached is read when first drawn. */
+export function readFacesEarly(): void {
+  for (const name of Object.keys(FILES) as Noto[]) {
+    if (bytes.has(name) || reading.has(name)) continue;
+    reading.set(name, cachedFont(fontFile(name)).then((b) => {
+      if (b && !bytes.has(name)) bytes.set(name, b);
+    }));
+  }
+}
+
+/** Waits for the reads readFacesEarly started. */
+export async function facesRead(): Promise<void> {
+  await Promise.all(reading.values());
 }
 
 /** The few fontkit members used; pdfkit keeps the fontkit font of an embedded font as `.font`. */
 interface Fontkit {
   unitsPerEm: number;
   hasGlyphForCodePoint(cp: number): boolean;
-  glyphForCodePoint(cp: number): { id: number; advanceWidth: number };
+  glyphForCodePoint(cp: number): { id: number };
+  /** The decoded hmtx table: advances of the first `length` glyphs; later ones repeat the last. */
+  hmtx: { metrics: { length: number; get(i: number): { advance: number } | undefined } };
 }
 
 /** The pdfkit font object behind a face (its `_font` after `doc.font(key)`): an embedded TrueType
@@ -79,11 +102,18 @@ export class Face {
     let w = this.widths.get(cp);
     if (w === undefined) {
       w = this.fk
-        ? this.fk.glyphForCodePoint(cp).advanceWidth / this.fk.unitsPerEm
+        ? this.hAdvance(this.fk, this.fk.glyphForCodePoint(cp).id) / this.fk.unitsPerEm
         : this.doc.font(this.key, 1000).widthOfString(String.fromCodePoint(cp)) / 1000;
       this.widths.set(cp, w);
     }
     return w;
+  }
+
+  /** A glyph's advance straight from hmtx, as fontkit's `advanceWidth` has it for these static
+   *  faces: that getter also works out vertical metrics, decoding the glyph's outline each time. */
+  private hAdvance(fk: Fontkit, gid: number): number {
+    const m = fk.hmtx.metrics;
+    return m.get(Math.min(gid, m.length - 1))?.advance ?? 0;
   }
 
   /** The font's reference, for a resource dictionary. */
@@ -105,7 +135,7 @@ export class Face {
       if (h === undefined) {
         const g = this.fk.glyphForCodePoint(cp);
         const gid = subset.includeGlyph(g.id);
-        widths[gid] ??= g.advanceWidth * scale;
+        widths[gid] ??= this.hAdvance(this.fk, g.id) * scale;
         unicode[gid] ??= [cp];
         h = gid.toString(16).padStart(4, '0');
         this.glyphHex.set(cp, h);
