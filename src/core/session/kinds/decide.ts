@@ -3,11 +3,11 @@
 import { pick } from '../../i18n/lang.js';
 import { ev } from '../events.js';
 import { AnswerError } from '../answer-error.js';
-import type { StepKind } from './kind.js';
+import { pendingOnce, type StepKind } from './kind.js';
 
 export const decide: StepKind = {
   id: 'decide',
-  pending: (step, s, takeUp) => (s.done.has(step.id) || (!takeUp && s.deferred.has(step.id)) ? undefined : {}),
+  pending: pendingOnce,
   async walk(step, _left, w) {
     const q = step.decide;
     if (!q) return;

@@ -30,3 +30,6 @@ export interface StepKind {
   /** One line per event this kind writes (timeline, reports, echo). */
   readonly describe: Describe;
 }
+
+/** `pending` of a step answered at once (decide, notify, record): left until done; a deferred one only when taken up. */
+export const pendingOnce: StepKind['pending'] = (step, s, takeUp) => (s.done.has(step.id) || (!takeUp && s.deferred.has(step.id)) ? undefined : {});

@@ -3,11 +3,11 @@
 import { formatTime } from '../../time/format.js';
 import { message } from '../../i18n/messages.js';
 import { ev } from '../events.js';
-import type { StepKind } from './kind.js';
+import { pendingOnce, type StepKind } from './kind.js';
 
 export const notify: StepKind = {
   id: 'notify',
-  pending: (step, s, takeUp) => (s.done.has(step.id) || (!takeUp && s.deferred.has(step.id)) ? undefined : {}),
+  pending: pendingOnce,
   async walk(step, _left, w) {
     const nt = step.notify;
     if (!nt) return;

@@ -1,11 +1,11 @@
 // Free text for a report section (cause, impact, prevention …).
 import { ev } from '../events.js';
-import type { StepKind } from './kind.js';
+import { pendingOnce, type StepKind } from './kind.js';
 import { missingLangs } from '../translate.js';
 
 export const record: StepKind = {
   id: 'record',
-  pending: (step, s, takeUp) => (s.done.has(step.id) || (!takeUp && s.deferred.has(step.id)) ? undefined : {}),
+  pending: pendingOnce,
   async walk(step, _left, w) {
     if (!step.record) return;
     const text = await w.d.prompter.record({ step, prompt: step.record.prompt });
