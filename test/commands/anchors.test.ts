@@ -9,10 +9,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashEvent, type JournalEvent } from '../../src/adapters/journal.js';
 import { formatHeads, type Head } from '../../src/core/journal/heads.js';
 import { chainPath } from '../support/chains.js';
+import { cliStore, startDemo } from '../support/cli.js';
 
-const store = mkdtempSync(join(tmpdir(), 'irbook-anchors-'));
-const env = { ...process.env, IRBOOK_STORE: store, NO_COLOR: '1', IRBOOK_LANG: 'en', IRBOOK_PLAYBOOKS: 'playbooks', IRBOOK_TEMPLATES: 'templates', IRBOOK_SIGNING_KEY: '' };
-const irbook = (...args: string[]) => spawnSync(process.execPath, ['bin/irbook.js', ...args], { encoding: 'utf8', env, input: '' });
+const { store, irbook } = cliStore('irbook-anchors-', { IRBOOK_SIGNING_KEY: '' });
 const STACK = /^\s+at /m;
 let id = '';
 let heads: Head[] = [];
@@ -20,9 +19,7 @@ let backup = '';
 const chains = () => [chainPath(store, id, 'zhang'), chainPath(store, id, 'li')];
 
 beforeAll(() => {
-  const a = irbook('start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml');
-  expect(a.status, a.stderr).toBe(0);
-  id = /INC-\d{8}-\d{3}/.exec(a.stdout)![0];
+  id = startDemo(irbook);
   expect(irbook('note', id, 'HQ', 'informed', '--actor', 'li').status).toBe(0);
   expect(irbook('note', id, 'PPC', 'preliminary', 'due', '--actor', 'li').status).toBe(0);
   heads = (JSON.parse(irbook('status', id, '--json').stdout) as { heads: Head[] }).heads;

@@ -1,24 +1,19 @@
 // Terminal injection: what a note, an evidence file name or an actor holds is shown, never acted on
 // by the terminal; a newline cannot forge a timeline row; --actor takes a restricted set of characters.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentEvents } from '../support/chains.js';
+import { cliStore, startDemo } from '../support/cli.js';
 
-const store = mkdtempSync(join(tmpdir(), 'irbook-term-'));
-const env = { ...process.env, IRBOOK_STORE: store, NO_COLOR: '1', IRBOOK_LANG: 'en', IRBOOK_PLAYBOOKS: 'playbooks', IRBOOK_TEMPLATES: 'templates' };
-const irbook = (...args: string[]) => spawnSync(process.execPath, ['bin/irbook.js', ...args], { encoding: 'utf8', env, input: '' });
+const { store, irbook } = cliStore('irbook-term-');
 const lines = (id: string) => incidentEvents(store, id).map((e) => JSON.stringify(e));
 // Anything that would act on a terminal: ESC, BEL, CR, C1, bidi override, zero-width space.
 const ACTIVE = /[\x1b\x07\r\u009b\u202e\u200b]/;
 let id = '';
 
 beforeAll(() => {
-  const a = irbook('start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml');
-  expect(a.status, a.stderr).toBe(0);
-  id = /INC-\d{8}-\d{3}/.exec(a.stdout)![0];
+  id = startDemo(irbook);
 });
 afterAll(() => rmSync(store, { recursive: true, force: true }));
 

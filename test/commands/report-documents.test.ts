@@ -8,17 +8,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { incidentEvents } from '../support/chains.js';
+import { cliStore, startDemo } from '../support/cli.js';
 
-const store = mkdtempSync(join(tmpdir(), 'irbook-docs-'));
-const env = { ...process.env, IRBOOK_STORE: store, NO_COLOR: '1', IRBOOK_LANG: 'en', IRBOOK_PLAYBOOKS: 'playbooks', IRBOOK_TEMPLATES: 'templates' };
-const irbook = (...args: string[]) => spawnSync(process.execPath, ['bin/irbook.js', ...args], { encoding: 'utf8', env, input: '' });
+const { store, env, irbook } = cliStore('irbook-docs-');
 const PROFILE = 'test/fixtures/profile/irbook.yaml';
 let id = '';
 
 beforeAll(() => {
-  const a = irbook('start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml');
-  expect(a.status, a.stderr).toBe(0);
-  id = /INC-\d{8}-\d{3}/.exec(a.stdout)![0];
+  id = startDemo(irbook);
 });
 afterAll(() => rmSync(store, { recursive: true, force: true }));
 

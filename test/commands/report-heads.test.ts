@@ -8,11 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHead, parseHeads, type Head } from '../../src/core/journal/heads.js';
 import { chainPath } from '../support/chains.js';
+import { cliStore, startDemo } from '../support/cli.js';
 
-const store = mkdtempSync(join(tmpdir(), 'irbook-report-heads-'));
+const { store, irbook } = cliStore('irbook-report-heads-', { IRBOOK_SIGNING_KEY: '' });
 const out = mkdtempSync(join(tmpdir(), 'irbook-report-heads-out-'));
-const env = { ...process.env, IRBOOK_STORE: store, NO_COLOR: '1', IRBOOK_LANG: 'en', IRBOOK_PLAYBOOKS: 'playbooks', IRBOOK_TEMPLATES: 'templates', IRBOOK_SIGNING_KEY: '' };
-const irbook = (...args: string[]) => spawnSync(process.execPath, ['bin/irbook.js', ...args], { encoding: 'utf8', env, input: '' });
 const STACK = /^\s+at /m;
 const FORMATS = ['md', 'json', 'pdf'] as const;
 const file = (f: string) => join(out, `hq.${f}`);
@@ -24,9 +23,7 @@ const cut = (n: number) => writeFileSync(chain, readFileSync(backup, 'utf8').tri
 const verify = (f: string) => irbook('verify', id, '--report', f);
 
 beforeAll(() => {
-  const a = irbook('start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml');
-  expect(a.status, a.stderr).toBe(0);
-  id = /INC-\d{8}-\d{3}/.exec(a.stdout)![0];
+  id = startDemo(irbook);
   heads = (JSON.parse(irbook('status', id, '--json').stdout) as { heads: Head[] }).heads;
   for (const f of FORMATS) {
     const r = irbook('report', id, '--template', 'hq', '--format', f, '--out', file(f));

@@ -2,21 +2,17 @@
 // built binary, what it draws, the errors it sends back (a storage error keeps its exit code and
 // names the file), and a command that fails before drawing ending without waiting for the thread.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliStore, startDemo } from '../support/cli.js';
 
-const store = mkdtempSync(join(tmpdir(), 'irbook-pdf-thread-'));
-const env = { ...process.env, IRBOOK_STORE: store, NO_COLOR: '1', IRBOOK_LANG: 'en', IRBOOK_PLAYBOOKS: 'playbooks', IRBOOK_TEMPLATES: 'templates' };
-const irbook = (...args: string[]) => spawnSync(process.execPath, ['bin/irbook.js', ...args], { encoding: 'utf8', env, input: '', timeout: 20_000 });
+const { store, irbook } = cliStore('irbook-pdf-thread-', {}, { timeout: 20_000 });
 const poppler = spawnSync('pdftotext', ['-v']).error === undefined;
 let id = '';
 
 beforeAll(() => {
-  const a = irbook('start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml');
-  expect(a.status, a.stderr).toBe(0);
-  id = /INC-\d{8}-\d{3}/.exec(a.stdout)![0];
+  id = startDemo(irbook);
 });
 afterAll(() => rmSync(store, { recursive: true, force: true }));
 
