@@ -8,7 +8,6 @@
 // A journal written before that pins the playbook by sha256 only: when the file still has that hash
 // it was validated when the session started, so it is read as it is; otherwise (or with `validated`)
 // the playbook and its clocks go through full validation.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { clockEngine, clockViews, type ClockView } from '../core/clocks/clocks.js';
@@ -19,6 +18,7 @@ import { stamp, type NewEvent } from '../core/session/events.js';
 import { pinnedOf, sideStamp, type Plan } from '../core/session/plan.js';
 import type { Head } from '../core/journal/heads.js';
 import { EXIT, UserError } from '../errors.js';
+import { sha256 } from './chain-file.js';
 import { corrupt } from './chains.js';
 import { readFolded, saveCheckpoint } from './checkpoint-read.js';
 import { listSeals } from './seal.js';
@@ -50,7 +50,7 @@ type Loaded = { playbook: Playbook; catalog: { clocks?: ClockSet; parties: Party
 // reader is loaded for them alone, so a read of a pinned incident loads no YAML parser.
 async function trusted(file: string, sha: string): Promise<Loaded | undefined> {
   const bytes = readFileSync(file);
-  if (createHash('sha256').update(bytes).digest('hex') !== sha) return undefined;
+  if (sha256(bytes) !== sha) return undefined;
   const { parseSource, readSource } = await import('./yaml-source.js');
   const dir = dirname(file);
   const playbook = parseSource(file, bytes.toString('utf8')).value as Playbook | undefined;

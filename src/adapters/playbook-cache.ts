@@ -2,11 +2,11 @@
 // the cache. The key is the sha256 of everything validation reads (the playbook's bytes and file
 // name, clocks.yaml and parties.yaml beside it or shipped, the draft ids, this build of irbook), so
 // a changed byte anywhere is a miss. The validators (zod, CEL) are imported only on a miss.
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { ClockSet, Party, Playbook } from '../core/playbook/schema.js';
 import { buildId, cacheKey, readCache, writeCache } from './cache.js';
+import { sha256 } from './chain-file.js';
 import { listById, templateLayers } from './dirs.js';
 import { besideOrShipped, findPlaybook } from './files.js';
 import { MAX_BYTES } from './yaml-limits.js';
@@ -18,8 +18,6 @@ export interface Loaded extends Model { file: string; sha256?: { playbook: strin
 
 /** The draft ids a playbook in `dir` may name (a team's drafts/ adds to the shipped ones). */
 export const draftIds = (dir: string, templates?: string): string[] => listById(templateLayers(dir, templates), undefined, 'drafts').map((d) => d.id);
-
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Bytes of a regular file within the validators' limit; otherwise undefined (the validators say why). */
 function bytes(file: string): Buffer | undefined {
