@@ -4,7 +4,7 @@
 // only when its size is the one the gzip file records, and its name carries the gzip file's size,
 // so a changed font replaces it; where the folder cannot be written, each report inflates again.
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { cacheDir } from '../cache.js';
@@ -15,19 +15,22 @@ export const fontCacheDir = (env: NodeJS.ProcessEnv = process.env): string => jo
 // A gzip member ends with the inflated size mod 2^32 (the faces are far below 4 GB).
 const cachedName = (gz: string, dir: string, size: number) => join(dir, `${basename(gz, '.gz')}.${size}`);
 
-/** The inflated bytes of the gzip file `gz`, from the cache when it holds them. */
-export function inflatedFont(gz: string, dir = fontCacheDir()): Buffer {
+/** The gzip file's size, and the inflated size its last four bytes record. */
+function sizes(gz: string): { size: number; inflatedSize: number } {
   const fd = openSync(gz, 'r');
-  let size: number;
-  let inflatedSize: number;
   try {
-    size = fstatSync(fd).size;
+    const size = fstatSync(fd).size;
     const tail = Buffer.alloc(4);
     readSync(fd, tail, 0, 4, size - 4);
-    inflatedSize = tail.readUInt32LE(0);
+    return { size, inflatedSize: tail.readUInt32LE(0) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** The inflated bytes of the gzip file `gz`, from the cache when it holds them. */
+export function inflatedFont(gz: string, dir = fontCacheDir()): Buffer {
+  const { size, inflatedSize } = sizes(gz);
   const cached = cachedName(gz, dir, size);
   try {
     if (statSync(cached).size === inflatedSize) return readFileSync(cached);
@@ -51,16 +54,8 @@ export function inflatedFont(gz: string, dir = fontCacheDir()): Buffer {
  *  then takes inflatedFont's path, which also fills the cache. */
 export async function cachedFont(gz: string, dir = fontCacheDir()): Promise<Buffer | undefined> {
   try {
-    const fh = await open(gz, 'r');
-    let size: number;
-    let inflatedSize: number;
-    try {
-      size = (await fh.stat()).size;
-      const { buffer } = await fh.read(Buffer.alloc(4), 0, 4, size - 4);
-      inflatedSize = buffer.readUInt32LE(0);
-    } finally {
-      await fh.close();
-    }
+    // The header is four bytes (read at once); the face itself, megabytes, is read off the thread.
+    const { size, inflatedSize } = sizes(gz);
     const cached = cachedName(gz, dir, size);
     if ((await stat(cached)).size !== inflatedSize) return undefined;
     const bytes = await readFile(cached);
