@@ -68,7 +68,7 @@ function foldOnto(dir: string, cp: Checkpoint): Folded | undefined {
   const known = new Set(cp.fold.warnings.map((w) => w.type));
   const warnings = [...cp.fold.warnings, ...unknownTypes(tails).filter((w) => !known.has(w.type))];
   if (news.length >= CHECKPOINT_EVERY) {
-    const lastNew = tails.map((t) => ({ e: t.events.at(-1), writer: t.writer })).filter((x): x is { e: JournalEvent; writer: string } => x.e !== undefined).sort(compareEvents).at(-1)!;
+    const lastNew = latest(tails)!;
     writeCheckpoint(dir, {
       chains: tails.map((t) => ({ writer: t.writer, bytes: t.mark.bytes + t.complete, seq: t.mark.seq + t.events.length, hash: t.events.at(-1)?.hash ?? t.mark.hash, sha256: t.hash.update(t.rest.subarray(0, t.complete)).digest('hex') })),
       fold: { state, ...(pin && { pin }), last: { at: lastNew.e.at, writer: lastNew.writer, seq: lastNew.e.seq }, warnings, seenAt, anchors: anchors.map(formatHead) },
@@ -76,6 +76,11 @@ function foldOnto(dir: string, cp: Checkpoint): Folded | undefined {
   }
   const events = heads.reduce((n, h) => n + h.seq, 0);
   return { state, pin, heads, verdict: { ok: true, events, heads, warnings: warnings.map((w) => ({ file: chainFile(dir, w.writer), line: w.line, type: w.type })) } };
+}
+
+/** The last event of the chains in the incident's order (at, writer, seq), with its writer. */
+function latest(chains: readonly { writer: string; events: readonly JournalEvent[] }[]): { e: JournalEvent; writer: string } | undefined {
+  return chains.map((c) => ({ e: c.events.at(-1), writer: c.writer })).filter((x): x is { e: JournalEvent; writer: string } => x.e !== undefined).sort(compareEvents).at(-1);
 }
 
 // A head the chains must contain: after the mark it is checked in the new lines, at or before it
@@ -122,8 +127,7 @@ function seenAfter(tails: readonly Tail[], was: Fold['seenAt']): Fold['seenAt'] 
 /** After a full read that verified: a new checkpoint when at least `every` events were not vouched for by the last one. */
 export function saveCheckpoint(dir: string, chains: readonly ChainState[], folded: () => Pick<Fold, 'state' | 'pin'> & { anchors?: readonly Head[] }, every = CHECKPOINT_EVERY): void {
   const fresh = chains.reduce((n, c) => n + c.events.length - (c.trusted ?? 0), 0);
-  const lasts = chains.map((c) => ({ e: c.events.at(-1), writer: c.writer })).filter((x): x is { e: JournalEvent; writer: string } => x.e !== undefined).sort(compareEvents);
-  const last = lasts.at(-1);
+  const last = latest(chains);
   if (fresh < Math.max(1, every) || !last || chains.some((c) => !c.buf)) return;
   const { state, pin, anchors = [] } = folded();
   const seenAt: Fold['seenAt'] = {};
