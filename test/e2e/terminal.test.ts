@@ -133,6 +133,16 @@ describe.skipIf(!TMUX)(TITLE, () => {
     return s;
   }
 
+  /** WeChat, a group with outsiders, personal data only: the detect answers the number tests share. */
+  async function wechatGroupPersonalData(): Promise<void> {
+    await choose('使われたチャットツール', 'WeChat（微信）');
+    await choose('どこに投稿・転送されたか', '社外の人を含むグループ');
+    const cats = '含まれていた情報の種類';
+    await reach(cats);
+    await pane.press('Down', 'Space', 'Enter');
+    await pane.waitFor(answered(cats, '個人情報 (personal)'), 'data_categories answered');
+  }
+
   /** A typed number is said back; one above APPI's > 1000 is kept on an explicit yes (no answer preselected). */
   async function keepNumber(shown: string): Promise<void> {
     const q = `プレイブックの判断基準を超える値です。${shown} で確定しますか`;
@@ -353,12 +363,7 @@ answers:
     const id = await openWalk();
     await typeText('会社が漏えいを知った日時', shanghai(2));
     await typeText('投稿・転送が行われた日時（分かる範囲で）', shanghai(3));
-    await choose('使われたチャットツール', 'WeChat（微信）');
-    await choose('どこに投稿・転送されたか', '社外の人を含むグループ');
-    const cats = '含まれていた情報の種類';
-    await reach(cats);
-    await pane.press('Down', 'Space', 'Enter');
-    await pane.waitFor(answered(cats, '個人情報 (personal)'), 'data_categories answered');
+    await wechatGroupPersonalData();
     await pane.waitFor(/^❯◯ 氏名 \(name\)/m, 'the cursor on 氏名');
     await pane.press('Space', 'Enter');
 
@@ -394,12 +399,7 @@ answers:
     // Known 100 hours ago: the PPC preliminary report (5 days, warning after 3) is near.
     await typeText('会社が漏えいを知った日時', shanghai(100));
     await typeText('投稿・転送が行われた日時（分かる範囲で）', 'unknown');
-    await choose('使われたチャットツール', 'WeChat（微信）');
-    await choose('どこに投稿・転送されたか', '社外の人を含むグループ');
-    const cats = '含まれていた情報の種類';
-    await reach(cats);
-    await pane.press('Down', 'Space', 'Enter');
-    await pane.waitFor(answered(cats, '個人情報 (personal)'), 'data_categories answered');
+    await wechatGroupPersonalData();
     const items = '漏えい等が発生し、又は発生したおそれがある個人データの項目';
     await pane.waitFor(/^❯◯ 氏名 \(name\)/m, 'the cursor on 氏名');
     await pane.press('Space', 'Enter');
