@@ -23,14 +23,14 @@ export async function makeReport(ctx: Context, id: string, o: ReportOptions, thr
   // strict read: every line hashed, no checkpoint trusted, a torn tail refused; exit 5).
   const inc = await readIncident(ctx, id, { validated: true, strict: true });
   if (!inc.playbook || !inc.catalog?.clocks) throw new UserError(EXIT.invalid, 'report-no-playbook', { id, playbook: inc.state.started?.playbook.id ?? '?' }, { code: 'hint-list' });
-  const { file } = findTemplate(o.template, { playbooks: playbooksDir(ctx.opts.playbooks, ctx.env), templates: ctx.opts.templates, env: ctx.env });
+  const pbDir = playbooksDir(ctx.opts.playbooks, ctx.env);
+  const { file } = findTemplate(o.template, { playbooks: pbDir, templates: ctx.opts.templates, env: ctx.env });
   const checked = checkTemplate(file);
   if (!checked.value) throw new UserError(EXIT.invalid, 'playbook-invalid', { file, errors: checked.problems.length }, { code: 'hint-validate', params: { file } });
 
   const tpl = checked.value;
   if (tpl.exercise_only && !inc.state.started?.exercise) throw new UserError(EXIT.usage, 'template-exercise-only', { template: o.template, id });
   // A document for an authority that lacks what it must say is refused, or drawn as a stamped draft.
-  const pbDir = playbooksDir(ctx.opts.playbooks, ctx.env);
   const profileFile = findProfile(pbDir, ctx.opts.profile, ctx.env);
   const profile = loadProfile(profileFile);
   const missing = missingFields(profile, tpl.profile ?? []);
