@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT } from './dirs.js';
+import { irbookVersion } from './dirs.js';
 
 /** IRBOOK_CACHE_DIR, else $XDG_CACHE_HOME/irbook, else ~/.cache/irbook. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -23,7 +23,7 @@ let build: string | undefined;
 export function buildId(): string {
   if (build === undefined) {
     let version = '?';
-    try { version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version; } catch { /* a key without it still differs by build */ }
+    try { version = irbookVersion(); } catch { /* a key without it still differs by build */ }
     let code = '';
     try { const st = statSync(fileURLToPath(import.meta.url)); code = `${st.size}:${st.mtimeMs}`; } catch { /* keyed by version only */ }
     build = `${version}|${code}`;

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { sha256 } from './chain-file.js';
+import { irbookVersion } from './dirs.js';
 import type { Pinned } from '../core/session/events.js';
 import type { Shas } from '../core/session/plan.js';
 import type { State } from '../core/session/state.js';
@@ -41,10 +42,6 @@ export interface Fold {
 }
 
 export interface Checkpoint { format: number; irbook: string; chains: ChainMark[]; fold: Fold }
-
-let version: string | undefined;
-// ../../package.json from src/adapters, dist/adapters and the bundle in dist/bin alike.
-const irbookVersion = (): string => (version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version);
 
 /** Whether a chain's bytes still begin with exactly what its mark was taken of (one sha256 over them). */
 export const matches = (buf: Uint8Array, m: ChainMark): boolean =>

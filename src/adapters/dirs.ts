@@ -2,13 +2,17 @@
 // file by file: the team's folder first (an option, the environment, or ./playbooks and
 // ./templates), the ones shipped with irbook after. One team file overrides or adds one id and
 // hides nothing else.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SHIPPED_PLAYBOOKS = join(PACKAGE_ROOT, 'playbooks');
 export const SHIPPED_TEMPLATES = join(PACKAGE_ROOT, 'templates');
+
+let version: string | undefined;
+/** This irbook's version, from its package.json (read once). */
+export const irbookVersion = (): string => (version ??= (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
 /** What `irbook init` copies; not a template, so it is never listed or validated as one. */
 export const SCAFFOLD = 'scaffold';
 

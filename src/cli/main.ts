@@ -1,6 +1,5 @@
 // The commander program. Commands are imported only when run, so `--help` stays fast; this file
 // holds the single catch that maps errors to exit codes.
-import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { message } from '../core/i18n/messages.js';
 import { isLang, type Lang } from '../core/i18n/lang.js';
@@ -10,12 +9,9 @@ import { localeLang, makeContext, type Context, type GlobalOptions } from './con
 import { VALIDATE_FORMATS } from './validate-formats.js';
 import { commanderError, localizeHelp } from './commander-i18n.js';
 import { EXAMPLES } from './examples.js';
+import { irbookVersion } from '../adapters/dirs.js';
 
 export { exitCleanlyOnSignals } from './signals.js';
-
-function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}
 
 type Run = (ctx: Context, ...args: never[]) => Promise<number>;
 
@@ -58,7 +54,7 @@ function program(run: (load: () => Promise<{ run: Run }>, ...args: unknown[]) =>
     .helpOption('-h, --help', h('help-help'))
     .helpCommand('help [command]', h('help-help'))
     .description(h('help-1'))
-    .version(version(), '-v, --version', h('help-version'))
+    .version(irbookVersion(), '-v, --version', h('help-version'))
     .addOption(new Option('-V').hideHelp())
     // -V as well as -v: the same handler as --version (commander allows one flag pair per option).
     .on('option:V', () => (p as unknown as NodeJS.EventEmitter).emit('option:version'))
