@@ -14,7 +14,7 @@ import { pinnedOf } from '../core/session/plan.js';
 import { apply, type State } from '../core/session/state.js';
 import { chainFile, writersOf, type ChainState, type IncidentVerdict } from './chains.js';
 import { readChainBytes, scan, sha256 } from './chain-file.js';
-import { CHECKPOINT_EVERY, checkpointFile, readCheckpoint, writeCheckpoint, type ChainMark, type Checkpoint, type Fold } from './checkpoint.js';
+import { CHECKPOINT_EVERY, checkpointFile, foldLast, readCheckpoint, writeCheckpoint, type ChainMark, type Checkpoint, type Fold } from './checkpoint.js';
 import { listSeals } from './seal.js';
 
 export interface Folded { state: State; pin: Fold['pin']; heads: Head[]; verdict: Extract<IncidentVerdict, { ok: true }> }
@@ -53,7 +53,7 @@ function foldOnto(dir: string, cp: Checkpoint): Folded | undefined {
     if (checkChain(tail, sha256, 0, mark.seq ? mark.hash : GENESIS, mark.seq + 1)) return undefined;
     tails.push(tail);
   }
-  const last = { e: { at: cp.fold.last.at, seq: cp.fold.last.seq } as JournalEvent, writer: cp.fold.last.writer };
+  const last = foldLast(cp.fold);
   if (tails.some((t) => t.events.some((e) => compareEvents({ e, writer: t.writer }, last) <= 0))) return undefined;
   const seenAt = seenAfter(tails, cp.fold.seenAt);
   if (!seenAt) return undefined;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { sha256 } from './chain-file.js';
 import { irbookVersion } from './dirs.js';
+import type { JournalEvent } from '../core/journal/event.js';
 import type { Pinned } from '../core/session/events.js';
 import type { Shas } from '../core/session/plan.js';
 import type { State } from '../core/session/state.js';
@@ -42,6 +43,9 @@ export interface Fold {
 }
 
 export interface Checkpoint { format: number; irbook: string; chains: ChainMark[]; fold: Fold }
+
+/** The fold's last event as compareEvents takes it: a line after the marks must sort after it. */
+export const foldLast = (f: Fold): { e: JournalEvent; writer: string } => ({ e: { at: f.last.at, seq: f.last.seq } as JournalEvent, writer: f.last.writer });
 
 /** Whether a chain's bytes still begin with exactly what its mark was taken of (one sha256 over them). */
 export const matches = (buf: Uint8Array, m: ChainMark): boolean =>

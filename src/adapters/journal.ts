@@ -21,7 +21,7 @@ import { acquireLock } from './lock.js';
 import { pinnedOf } from '../core/session/plan.js';
 import { apply, reduce, type State } from '../core/session/state.js';
 import type { SessionEvent } from '../core/session/events.js';
-import { readCheckpoint, type Fold } from './checkpoint.js';
+import { foldLast, readCheckpoint, type Fold } from './checkpoint.js';
 import { fsyncDir, isDirectory, makeDir, storageError } from './store.js';
 
 export { canonical, GENESIS, hashEvent, writerId, type JournalEvent, type NewEvent };
@@ -88,7 +88,7 @@ export class Journal {
     this.seed = undefined;
     const events = this.events;
     if (seed) {
-      const last = { e: { at: seed.last.at, seq: seed.last.seq } as JournalEvent, writer: seed.last.writer };
+      const last = foldLast(seed);
       let vouched = 0;
       let after = true;
       for (const c of this.chains.values()) {
