@@ -1,7 +1,7 @@
 // Reading one chain file: never trusting it. Only a regular file is read (a journal symlinked to
 // /dev/full or a FIFO would hang or lie); a torn tail (crash mid-write) is reported, not returned;
 // the first malformed line is named with the field that is wrong.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { EXIT, UserError } from '../errors.js';
 import { shapeProblem, type JournalEvent } from '../core/journal/event.js';
@@ -10,7 +10,8 @@ import { storageError } from './store.js';
 export interface Torn { line: number; bytes: number; complete: boolean }
 export interface Scan { events: JournalEvent[]; torn?: Torn; tornAt?: number; bad?: { line: number; reason: string; detail?: string }; size: number }
 
-export const sha256 = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
+// One-shot (no Hash object per line): every line read or appended is hashed through here.
+export const sha256 = (text: string | Uint8Array): string => hash('sha256', text, 'hex');
 
 /** The bytes of a chain file from `offset`; refuses anything but a regular file. */
 export function readChainBytes(file: string, offset = 0): Buffer {

@@ -74,23 +74,41 @@ export function shapeProblem(v: unknown): string | undefined {
     if (!isField(k)) return `unknown field(s): ${Object.keys(v).filter((x) => !isField(x)).join(', ')}`;
   }
   if (!Number.isSafeInteger(v.seq) || (v.seq as number) < 1) return 'seq';
-  for (const k of ['at', 'tz', 'actor', 'type'] as const) if (typeof v[k] !== 'string' || !v[k]) return k;
-  if (Number.isNaN(Date.parse(v.at as string))) return 'at';
-  if (!isObject(v.data)) return 'data';
+  const head = headProblem(v);
+  if (head) return head;
   if (v.seen !== undefined) {
     if (!isObject(v.seen)) return 'seen';
     for (const w in v.seen) if (!isHex64(v.seen[w])) return 'seen';
   }
   if (!isHex64(v.prev)) return 'prev';
   if (!isHex64(v.hash)) return 'hash';
-  const want = Object.hasOwn(DATA, v.type as string) ? DATA[v.type as string]! : undefined;
+  return dataProblem(v.type as string, v.data as Record<string, unknown>);
+}
+
+/**
+ * shapeProblem for what a caller of append gives (the journal adds seq, seen, prev and hash
+ * itself, well formed): the same checks on the same fields, without the ones it cannot fail.
+ */
+export function newEventProblem(e: NewEvent): string | undefined {
+  return headProblem(e as unknown as Record<string, unknown>) ?? dataProblem(e.type, e.data);
+}
+
+function headProblem(v: Record<string, unknown>): string | undefined {
+  for (const k of ['at', 'tz', 'actor', 'type'] as const) if (typeof v[k] !== 'string' || !v[k]) return k;
+  if (Number.isNaN(Date.parse(v.at as string))) return 'at';
+  if (!isObject(v.data)) return 'data';
+  return undefined;
+}
+
+function dataProblem(type: string, data: Record<string, unknown>): string | undefined {
+  const want = Object.hasOwn(DATA, type) ? DATA[type]! : undefined;
   for (const k in want) {
     const kind = want[k]!;
-    const got = v.data[k];
+    const got = data[k];
     if (got === undefined || (kind !== 'any' && kindOf(got) !== kind)) return `data.${k}`;
   }
-  const pinned = v.data.pinned;
-  if (pinned !== undefined && PINS.has(v.type as string)) {
+  const pinned = data.pinned;
+  if (pinned !== undefined && PINS.has(type)) {
     if (!isObject(pinned)) return 'data.pinned';
     for (const [k, kind] of Object.entries(PINNED)) if (kindOf(pinned[k]) !== kind) return `data.pinned.${k}`;
   }
