@@ -12,7 +12,7 @@ import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 import { CHAINS_DIR, Journal, listIncidents, writerId } from './journal.js';
-import { acquireLock, type Lock } from './lock.js';
+import { acquireLock, chainLock, type Lock } from './lock.js';
 import { SEALS_DIR } from './seal.js';
 import { COUNTERS_DIR } from './store.js';
 
@@ -59,7 +59,7 @@ export function syncStore(store: string, o: { playbooks: string; incident?: stri
       // A torn tail left by a crash is cut (and the repair recorded) before anything is shared.
       if (mine.length) Journal.open(dir, { host: o.host }).close();
       for (const n of mine) {
-        locks.push(acquireLock(join(dir, CHAINS_DIR, n.replace(/\.jsonl$/, '.lock'))));
+        locks.push(acquireLock(chainLock(join(dir, CHAINS_DIR), n.slice(0, -'.jsonl'.length))));
         files.push(join(dir, CHAINS_DIR, n));
       }
       for (const n of readdirSafe(join(dir, SEALS_DIR))) if (n.includes(`@${host}.heads`)) files.push(join(dir, SEALS_DIR, n));

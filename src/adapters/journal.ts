@@ -1,14 +1,15 @@
 // The session journal, the only truth about an incident (DESIGN.md "Session journal (v2)"): an
 // event goes to its writer's chain (journal/<actor>@<host>.jsonl, from the event's actor and this
-// host) and the incident is the merge of every chain. Each append takes the chain's lock for that one append only (so a
-// note, evidence or a second session can write while a walk runs), catches up with lines another
-// process of the same writer added, records the other chains' heads it has read (`seen`, only
-// where changed), writes one line in one write call and fsyncs before it returns.
+// host) and the incident is the merge of every chain. Each append takes the chain's lock for that
+// one append only (so a note, evidence or a second session can write while a walk runs), catches
+// up with lines another process of the same writer added, records the other chains' heads it has
+// read (`seen`, only where changed: read at open and by refresh, not again per append), writes one
+// line in one write call and fsyncs before it returns.
 import { chmodSync, closeSync, fsyncSync, ftruncateSync, lstatSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 import { checkChain, compareEvents, merge } from '../core/journal/chain.js';
-import { GENESIS, hashInput, serialize, shapeProblem, type JournalEvent, type NewEvent } from '../core/journal/event.js';
+import { GENESIS, hashInput, newEventProblem, serialize, type JournalEvent, type NewEvent } from '../core/journal/event.js';
 import type { Head } from '../core/journal/heads.js';
 import { canonical } from '../core/journal/jcs.js';
 import {
@@ -17,7 +18,7 @@ import {
 import { scan, sha256 } from './chain-file.js';
 import { ChainHandles } from './chain-handles.js';
 import { saveCheckpoint } from './checkpoint-read.js';
-import { acquireLock } from './lock.js';
+import { acquireLock, chainLock } from './lock.js';
 import { pinnedOf } from '../core/session/plan.js';
 import { apply, reduce, type State } from '../core/session/state.js';
 import type { SessionEvent } from '../core/session/events.js';
@@ -30,6 +31,8 @@ export type { Torn } from './chain-file.js';
 export { createIncident, incidentDir, listIncidents, storeDir } from './store.js';
 
 type Repair = { line: number; bytes: number; sha256: string };
+/** A line written and not yet fsync'd: the event, the descriptor, its length, the heads it records. */
+type Put = { event: JournalEvent; fd: number; bytes: number; seen: Record<string, string> | undefined };
 
 export class Journal {
   private closed = false;
@@ -40,6 +43,9 @@ export class Journal {
   /** The first torn tail this open cut off (and recorded as journal.repaired in its chain). */
   repaired: Repair | undefined;
   private readonly handles = new ChainHandles();
+  /** Per writer, its chain's lock file (see chainLock); per actor, its writer id. */
+  private readonly locks = new Map<string, string>();
+  private readonly writers = new Map<string, string>();
   /** The checkpoint's fold of the events its marks vouch for (until fold() takes it). */
   private seed: Fold | undefined;
 
@@ -143,14 +149,18 @@ export class Journal {
     if (this.closed) throw new Error(`journal ${this.file} is closed`);
     if (this.broken !== undefined) throw new UserError(EXIT.storage, 'journal-write-failed', { file: this.file, detail: this.broken });
     if (typeof e.actor !== 'string') throw new TypeError('journal event: bad actor');
-    const c = this.chain(writerId(e.actor, this.host));
+    let w = this.writers.get(e.actor);
+    if (w === undefined) this.writers.set(e.actor, (w = writerId(e.actor, this.host)));
+    const c = this.chain(w);
     this.writer = c.writer;
-    // Read the other chains first, so the event names their latest heads (a stat each when idle).
-    this.refresh();
-    return this.locked(c, () => {
+    // The other chains are not read again here: `seen` names the heads this process had read
+    // (at open, or at refresh before a prompt), which is what the person writing had before them.
+    // The lock covers seq, prev and the write; the fsync comes after it is given back: the line is
+    // whole in the file by then, and another process of this writer appending after it fsyncs it too.
+    return this.settle(c, this.locked(c, () => {
       this.catchUp(c);
-      return this.write(c, e);
-    });
+      return this.put(c, e);
+    }));
   }
 
   /** Read the other chains' new lines; returns what arrived, in the incident's order. */
@@ -192,7 +202,9 @@ export class Journal {
   }
 
   private locked<T>(c: ChainState, f: () => T): T {
-    const lock = acquireLock(`${c.file.replace(/\.jsonl$/, '')}.lock`, this.lockWaitMs);
+    let file = this.locks.get(c.writer);
+    if (file === undefined) this.locks.set(c.writer, (file = chainLock(join(this.dir, CHAINS_DIR), c.writer)));
+    const lock = acquireLock(file, this.lockWaitMs);
     try {
       return f();
     } finally {
@@ -223,7 +235,7 @@ export class Journal {
     const repair: Repair = { line: torn.line, bytes: torn.dropped.length, sha256: sha256(torn.dropped) };
     this.repaired ??= repair;
     // The repair is itself part of the record, in the chain it repaired, before anything else can fail.
-    this.write(c, { at: new Date().toISOString(), tz: c.events.at(-1)?.tz ?? 'UTC', actor: 'irbook', type: 'journal.repaired', data: { ...repair } });
+    this.settle(c, this.put(c, { at: new Date().toISOString(), tz: c.events.at(-1)?.tz ?? 'UTC', actor: 'irbook', type: 'journal.repaired', data: { ...repair } }));
   }
 
   // New complete lines of a chain since what we hold; they must continue its chain.
@@ -274,18 +286,22 @@ export class Journal {
     }
   }
 
-  private write(c: ChainState, e: NewEvent): JournalEvent {
+  /** Under the chain's lock: the event made and its line written (not yet fsync'd). */
+  private put(c: ChainState, e: NewEvent): Put {
+    const problem = newEventProblem(e);
+    if (problem) throw new TypeError(`journal event: bad ${problem}`);
     const recorded = this.seenBy(c);
-    const seen: Record<string, string> = {};
-    for (const h of this.heads()) if (h.writer !== c.writer && recorded.get(h.writer) !== h.hash) seen[h.writer] = h.hash;
+    let seen: Record<string, string> | undefined;
+    for (const o of this.chains.values()) {
+      const head = o.events.at(-1)?.hash;
+      if (o !== c && head !== undefined && recorded.get(o.writer) !== head) (seen ??= {})[o.writer] = head;
+    }
     const data = canonical(e.data);
     // Keep in memory exactly what a reader of the file will see (a copy, in canonical form).
     const event: JournalEvent = {
       seq: c.events.length + 1, at: e.at, tz: e.tz, actor: e.actor, type: e.type, data: JSON.parse(data) as Record<string, unknown>,
-      ...(Object.keys(seen).length && { seen }), prev: c.events.at(-1)?.hash ?? GENESIS, hash: GENESIS,
+      ...(seen && { seen }), prev: c.events.at(-1)?.hash ?? GENESIS, hash: GENESIS,
     };
-    const problem = shapeProblem(event);
-    if (problem) throw new TypeError(`journal event: bad ${problem}`);
     event.hash = sha256(hashInput(event, data));
     const bytes = Buffer.from(`${serialize(event, data)}\n`, 'utf8');
     // The descriptor of the last append while the chain is still the same file (catchUp looked, under the lock).
@@ -296,6 +312,11 @@ export class Journal {
       this.undo(fd, c.size);
       throw storageError(c.file, err, 'journal-write-failed');
     }
+    return { event, fd, bytes: bytes.length, seen };
+  }
+
+  /** The line put fsync'd, and only then the event taken into this journal and returned. */
+  private settle(c: ChainState, { event, fd, bytes, seen }: Put): JournalEvent {
     try {
       fsyncSync(fd);
     } catch (err) {
@@ -303,9 +324,9 @@ export class Journal {
       this.broken = (err as Error).message;
       throw storageError(c.file, err, 'journal-write-failed');
     }
-    c.size += bytes.length;
+    c.size += bytes;
     c.events.push(event);
-    for (const [w, h] of Object.entries(seen)) recorded.set(w, h);
+    if (seen) for (const [w, h] of Object.entries(seen)) this.seenBy(c).set(w, h);
     const last = this.merged?.at(-1);
     if (this.merged && (!last || compareEvents({ e: last, writer: this.writerOf(last) }, { e: event, writer: c.writer }) <= 0)) this.merged.push(event);
     else this.merged = undefined;

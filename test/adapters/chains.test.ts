@@ -33,6 +33,7 @@ function twoWriters(): { dir: string; zhang: Journal; li: Journal } {
   zhang.refresh();
   zhang.append(ev('zhang'));
   zhang.append(ev('zhang'));
+  li.refresh();
   li.append(ev('li'));
   return { dir, zhang, li };
 }
@@ -44,7 +45,7 @@ describe('one chain per writer', () => {
     const l = lines(chain(dir, 'li')).map((x) => JSON.parse(x) as JournalEvent);
     expect(z.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     expect(l.map((e) => e.seq)).toEqual([1, 2, 3]);
-    // li read zhang's two events when it opened; zhang saw li's two after refresh, once.
+    // li read zhang's two events when it opened and two more on refresh; zhang saw li's two after refresh, once.
     expect(l.map((e) => e.seen)).toEqual([{ [writerId('zhang')]: z[1]!.hash }, undefined, { [writerId('zhang')]: z[3]!.hash }]);
     expect(z.map((e) => e.seen)).toEqual([undefined, undefined, { [writerId('li')]: l[1]!.hash }, undefined]);
     const merged = readIncidentJournal(dir);
@@ -53,6 +54,17 @@ describe('one chain per writer', () => {
     expect(verifyIncident(dir)).toMatchObject({ ok: true, events: 7, heads: merged.heads });
     expect(zhang.heads()).toHaveLength(2);
     li.close();
+  });
+
+  it('an append names only the heads its process has read, so an answer never claims to have seen what came after', () => {
+    const { dir, zhang, li } = twoWriters();
+    zhang.append(ev('zhang'));
+    const unread = li.append(ev('li'));
+    expect(unread.seen).toBeUndefined();
+    expect(li.refresh().map((x) => [x.writer, x.event.seq])).toEqual([[writerId('zhang'), 5]]);
+    const read = li.append(ev('li'));
+    expect(read.seen).toEqual({ [writerId('zhang')]: lines(chain(dir, 'zhang')).map((l) => (JSON.parse(l) as JournalEvent).hash).at(-1) });
+    expect(verifyIncident(dir)).toMatchObject({ ok: true, events: 10 });
   });
 
   it('othersSince gives the other writers\' new events after a cursor, in order', () => {

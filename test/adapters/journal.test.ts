@@ -11,7 +11,7 @@ import {
   GENESIS, Journal, createIncident, hashEvent, incidentDir, listIncidents, readJournal, storeDir, verifyIncident, verifyJournal, writerId,
   type JournalEvent, type NewEvent,
 } from '../../src/adapters/journal.js';
-import { breakStale, readLock } from '../../src/adapters/lock.js';
+import { breakStale, chainLock, readLock } from '../../src/adapters/lock.js';
 import { hostSite, siteCode } from '../../src/adapters/site.js';
 import { JOURNAL } from '../../src/core/i18n/journal-messages.js';
 import { EXIT, UserError } from '../../src/errors.js';
@@ -21,8 +21,19 @@ const DIST = fileURLToPath(new URL('../../dist/adapters/journal.js', import.meta
 const fixture = (name: string) => join(FIXTURES, name);
 
 let root: string;
+// Lock files a test wrote itself: they live in the lock folder, outside root, named by the journal
+// folder's inode, which a later test's folder may reuse.
+const planted: string[] = [];
 beforeEach(() => { root = mkdtempSync(join(tmpdir(), 'irbook-journal-')); });
-afterEach(() => { rmSync(root, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const f of planted.splice(0)) for (const x of [f, `${f}.break`]) rmSync(x, { force: true });
+  rmSync(root, { recursive: true, force: true });
+});
+/** Write a lock file as another process would have left it. */
+const plant = (file: string, content: string) => {
+  planted.push(file);
+  writeFileSync(file, content);
+};
 
 const ev = (i: number, data: Record<string, unknown> = {}): NewEvent => ({
   at: new Date(Date.UTC(2026, 10, 23, 2, 14, i)).toISOString(), tz: 'Asia/Shanghai', actor: 'zhang', type: 'note.added', data: { text: `note ${i}`, i, ...data },
@@ -43,7 +54,7 @@ function journalOf(n: number): { dir: string; file: string } {
 
 /** The chain file of `actor` at this host. */
 const chainOf = (dir: string, actor = 'zhang') => join(dir, 'journal', `${writerId(actor)}.jsonl`);
-const lockOf = (dir: string, actor = 'zhang') => join(dir, 'journal', `${writerId(actor)}.lock`);
+const lockOf = (dir: string, actor = 'zhang') => chainLock(join(dir, 'journal'), writerId(actor));
 
 function thrown(f: () => unknown): UserError {
   try {
@@ -472,7 +483,7 @@ describe('short lock: one append, never a session', () => {
     ['a fresh garbled lock is respected (its writer may be mid-write)', () => '', false],
   ])('%s', (_name, content, taken) => {
     const { dir, file } = journalOf(1);
-    writeFileSync(lockOf(dir), content());
+    plant(lockOf(dir), content());
     const j = Journal.open(dir, { lockWaitMs: 200 });
     if (taken) {
       j.append(ev(2));
@@ -488,16 +499,16 @@ describe('short lock: one append, never a session', () => {
     const { dir } = journalOf(1);
     const stale = JSON.stringify({ pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00.000Z' });
     const fresh = JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-02T00:00:00.000Z' });
-    writeFileSync(lockOf(dir), fresh); // another taker got there first
+    plant(lockOf(dir), fresh); // another taker got there first
     expect(breakStale(lockOf(dir), stale)).toBe(false);
-    expect(readLock(lockOf(dir))?.since).toBe('2026-01-02T00:00:00.000Z');
+    expect(readFileSync(lockOf(dir), 'utf8')).toBe(fresh);
   });
 
   it('takers wait for a fresh break guard, and clear one left by a crash', () => {
     const { dir } = journalOf(1);
     const lock = lockOf(dir);
     const stale = JSON.stringify({ pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00.000Z' });
-    writeFileSync(lock, stale);
+    plant(lock, stale);
     writeFileSync(`${lock}.break`, '');
     expect(breakStale(lock, stale)).toBe(false);
     expect(thrown(() => Journal.open(dir, { lockWaitMs: 100 }).append(ev(2))).code).toBe('journal-busy');
@@ -510,7 +521,7 @@ describe('short lock: one append, never a session', () => {
 
   it('six processes appending to one chain at once (after a stale lock) lose nothing and keep it whole', async () => {
     const { dir, file } = journalOf(1);
-    writeFileSync(lockOf(dir), JSON.stringify({ pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00.000Z' }));
+    plant(lockOf(dir), JSON.stringify({ pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00.000Z' }));
     const outs = await Promise.all(Array.from({ length: 6 }, (_, p) => run(process.execPath, ['-e', `
       import(${JSON.stringify(DIST)}).then(({ Journal }) => {
         const j = Journal.open(${JSON.stringify(dir)});

@@ -1,10 +1,11 @@
 // SIGTERM / SIGHUP at a prompt: the terminal is left as it was (no `-icanon -echo`), the incident's
 // chain is left unlocked, and irbook exits 143 / 129 without a stack. Needs tmux and a built dist/.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainLock, lockFolder } from '../../src/adapters/lock.js';
 import { TmuxPane, hasTmux } from './tmux.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -50,8 +51,14 @@ describe.skipIf(!hasTmux())('signals at a prompt (tmux)', () => {
     const m = await pane.waitFor(/^EXIT=(\d+)\n(.*)END$/m, 'the exit and the terminal modes');
     expect(Number(m[1])).toBe(code);
     expect(m[2]?.trim().split(' ')).toEqual(['icanon', 'echo']);
-    // A chain is locked only while one line is appended; none may be left behind.
-    expect(readdirSync(join(store, id, 'journal')).filter((f) => f.endsWith('.lock'))).toEqual([]);
+    // A chain is locked only while one line is appended; none may be left behind, nor the walk's holder file.
+    const journal = join(store, id, 'journal');
+    const writers = readdirSync(journal).filter((f) => f.endsWith('.jsonl')).map((f) => f.slice(0, -'.jsonl'.length));
+    expect(writers).not.toEqual([]);
+    expect(writers.filter((w) => existsSync(chainLock(journal, w)))).toEqual([]);
+    expect(readdirSync(journal).filter((f) => f.endsWith('.lock'))).toEqual([]);
+    const folder = lockFolder();
+    if (folder) expect(readdirSync(folder).filter((f) => f.endsWith(`.${pid}.holder`))).toEqual([]);
     expect(pane.screen()).not.toMatch(/    at /);
   }, 40_000);
 });
