@@ -5,7 +5,9 @@
 // staging until the rebase is done: no half-written line is committed, and no append can land in
 // a file git is rewriting (an append waits, for seconds at most, or fails with exit 4 — never lost).
 // Before pulling, the remote's new chains are checked: an incident id that another clone also gave
-// out (the same site code) stops the sync with exit 4 before two incidents merge into one.
+// out (the same site code) stops the sync with exit 4 before two incidents merge into one, and so
+// does a chain with new lines on both sides (one writer name in two clones). A pull that fails
+// anyway is undone (git rebase --abort): the store is never left in the middle of a rebase.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -75,8 +77,15 @@ export function syncStore(store: string, o: { playbooks: string; incident?: stri
       git(root, ['fetch', '-q', remote, branch]);
       const clash = idCollision(root);
       if (clash) throw new UserError(EXIT.storage, 'sync-id-collision', clash, { code: 'hint-sync-id-collision', params: { id: clash.id, store } });
+      const twice = divergedChain(root);
+      if (twice) throw new UserError(EXIT.storage, 'sync-chain-diverged', twice, { code: 'hint-sync-chain-diverged', params: { ...twice, store } });
       // --autostash: anything else changed in the work tree is set aside and put back.
-      git(root, [...who(root, host), 'pull', '-q', '--rebase', '--autostash', remote, branch]);
+      const pull = git(root, [...who(root, host), 'pull', '-q', '--rebase', '--autostash', remote, branch], { allowFail: true });
+      if (!pull.ok) {
+        // Never leave the store in the middle of a rebase: back to this clone's commit, then say why.
+        git(root, ['rebase', '--abort'], { allowFail: true });
+        throw new UserError(EXIT.storage, 'sync-git-failed', { command: `git pull --rebase ${remote} ${branch}`, detail: `${pull.err.split('\n').slice(-3).join(' ')} (undone: git rebase --abort)` });
+      }
       pulled = Number(git(root, ['rev-list', '--count', before ? `${before}..HEAD` : 'HEAD'], { allowFail: true }).out) || 0;
     }
   } finally {
@@ -113,6 +122,26 @@ function idCollision(root: string): { id: string; here: string; there: string; s
   }
   return undefined;
 }
+
+/**
+ * A chain with new lines both here and on the remote since the common commit: one writer name
+ * (actor@host) writing in two clones. Its two versions cannot be merged (each line names the one
+ * before it), and a rebase would stop half done.
+ */
+function divergedChain(root: string): { id: string; writer: string } | undefined {
+  const base = git(root, ['merge-base', 'HEAD', 'FETCH_HEAD'], { allowFail: true });
+  if (!base.ok) return undefined;
+  const chains = (rev: string) => git(root, ['diff', '--name-only', base.out, rev]).out.split('\n').filter((f) => CHAIN_PATH.test(f));
+  const here = new Set(chains('HEAD'));
+  const blob = (rev: string, f: string) => git(root, ['rev-parse', `${rev}:${f}`], { allowFail: true }).out;
+  // (The same version on both sides, once this clone took the other's: nothing to merge.)
+  const file = chains('FETCH_HEAD').find((f) => here.has(f) && blob('HEAD', f) !== blob('FETCH_HEAD', f));
+  if (!file) return undefined;
+  const parts = file.split('/');
+  return { id: parts.at(-3)!, writer: parts.at(-1)!.slice(0, -'.jsonl'.length) };
+}
+
+const CHAIN_PATH = new RegExp(`(^|/)INC-[^/]+/${CHAINS_DIR}/[^/]+\\.jsonl$`);
 
 // git's empty tree: what the remote is compared with when the two share no commit.
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';

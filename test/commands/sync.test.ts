@@ -2,7 +2,7 @@
 // writer in each, interleaved events and `irbook sync` both ways. Both clones end with the same
 // merged timeline, verify passes on both, and git never reports a conflict.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,5 +160,83 @@ describe('irbook sync', () => {
     ok(irbook(b, 'SH', 'li', 'verify', idA));
     const ja = spawnSync(process.execPath, ['bin/irbook.js', 'sync'], { encoding: 'utf8', env: { ...process.env, IRBOOK_STORE: b, IRBOOK_SITE: 'SH', IRBOOK_ACTOR: 'li', NO_COLOR: '1', IRBOOK_LANG: 'ja', IRBOOK_PLAYBOOKS: 'playbooks' } });
     expect([ja.status, ja.stderr]).toEqual([4, expect.stringContaining('両方で開始されています')]);
+  }, 60_000);
+
+  it('one writer name writing in two clones: sync stops before pulling, the hint\'s steps recover, nothing is lost', () => {
+    const bare3 = join(root, 'twice.git');
+    git(root, 'init', '-q', '--bare', '-b', 'main', bare3);
+    const [a, b] = [join(root, 'twice-a'), join(root, 'twice-b')];
+    for (const c of [a, b]) {
+      git(root, 'clone', '-q', bare3, c);
+      git(c, 'config', 'user.name', 'x');
+      git(c, 'config', 'user.email', 'x@example.cn');
+      git(c, 'checkout', '-q', '-B', 'main');
+    }
+    const id = /INC-\d{8}-SH-\d{3}/.exec(ok(irbook(a, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml')))![0];
+    ok(irbook(a, 'SH', 'zhang', 'sync'));
+    ok(irbook(b, 'SH', 'zhang', 'sync'));
+    // b's own incident, committed by the failing sync below: it must survive the recovery.
+    const own = /INC-\d{8}-SH-\d{3}/.exec(ok(irbook(b, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml')))![0];
+    ok(irbook(a, 'SH', 'zhang', 'note', id, 'written in clone a'));
+    ok(irbook(b, 'SH', 'zhang', 'note', id, 'written in clone b'));
+    ok(irbook(a, 'SH', 'zhang', 'sync'));
+    const r = irbook(b, 'SH', 'zhang', 'sync');
+    expect(r.status, r.stderr).toBe(4);
+    const writer = /the chain (\S+) of /.exec(r.stderr)?.[1] ?? '';
+    expect(writer).toMatch(/^zhang@/);
+    expect(r.stderr).toContain(`the chain ${writer} of ${id} has new lines both here and in another clone`);
+    expect(r.stderr).toContain('Nothing was pulled or pushed.');
+    expect(existsSync(join(b, '.git', 'rebase-merge')) || existsSync(join(b, '.git', 'rebase-apply'))).toBe(false);
+    expect(git(a, 'ls-remote', bare3, 'main').split('\t')[0]).toBe(git(a, 'rev-parse', 'HEAD').trim());
+
+    // The hint's steps, as it gives them.
+    const chainPath = `${id}/journal/${writer}.jsonl`;
+    expect(r.stderr).toContain(`git -C ${b} show HEAD:${chainPath} > FILE`);
+    expect(r.stderr).toContain(`git -C ${b} reset -q FETCH_HEAD`);
+    expect(r.stderr).toContain(`git -C ${b} checkout -- ${chainPath}`);
+    const saved = join(root, 'twice-b-saved.jsonl');
+    writeFileSync(saved, git(b, 'show', `HEAD:${chainPath}`));
+    git(b, 'reset', '-q', 'FETCH_HEAD');
+    git(b, 'checkout', '--', chainPath);
+    ok(irbook(b, 'SH', 'li', 'evidence', id, saved));
+    ok(irbook(b, 'SH', 'li', 'sync'));
+    ok(irbook(a, 'SH', 'zhang', 'sync'));
+    for (const c of [a, b]) {
+      ok(irbook(c, 'SH', 'x', 'verify', id));
+      ok(irbook(c, 'SH', 'x', 'verify', own));
+      const events = JSON.parse(ok(irbook(c, 'SH', 'x', 'timeline', id, '--json'))) as { type: string; data: { text?: string; path?: string } }[];
+      expect(events.filter((e) => e.type === 'note.added').map((e) => e.data.text)).toEqual(['written in clone a']);
+      expect(events.filter((e) => e.type === 'evidence.added').map((e) => e.data.path)).toEqual([saved]);
+    }
+    expect(readFileSync(saved, 'utf8')).toContain('written in clone b');
+  }, 90_000);
+
+  it('a pull that fails anyway is undone: the store is never left in the middle of a rebase', () => {
+    const bare4 = join(root, 'other-file.git');
+    git(root, 'init', '-q', '--bare', '-b', 'main', bare4);
+    const [a, b] = [join(root, 'other-a'), join(root, 'other-b')];
+    for (const c of [a, b]) {
+      git(root, 'clone', '-q', bare4, c);
+      git(c, 'config', 'user.name', 'x');
+      git(c, 'config', 'user.email', 'x@example.cn');
+      git(c, 'checkout', '-q', '-B', 'main');
+    }
+    ok(irbook(a, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml'));
+    ok(irbook(a, 'SH', 'zhang', 'sync'));
+    ok(irbook(b, 'TK', 'li', 'sync'));
+    // A file of the team's own, committed in both clones: not irbook's, and it conflicts.
+    for (const c of [a, b]) {
+      writeFileSync(join(c, 'contacts.txt'), `on call: ${c}\n`);
+      git(c, 'add', 'contacts.txt');
+      git(c, 'commit', '-q', '-m', 'contacts');
+    }
+    ok(irbook(a, 'SH', 'zhang', 'sync'));
+    const before = git(b, 'rev-parse', 'HEAD');
+    const r = irbook(b, 'TK', 'li', 'sync');
+    expect(r.status, r.stderr).toBe(4);
+    expect(r.stderr).toContain('(undone: git rebase --abort)');
+    expect(existsSync(join(b, '.git', 'rebase-merge')) || existsSync(join(b, '.git', 'rebase-apply'))).toBe(false);
+    expect(git(b, 'rev-parse', 'HEAD')).toBe(before);
+    expect(readFileSync(join(b, 'contacts.txt'), 'utf8')).toBe(`on call: ${b}\n`);
   }, 60_000);
 });
