@@ -220,7 +220,7 @@ export class Journal {
     const fd = this.openChain(c);
     try {
       if (torn.complete) {
-        writeAll(fd, Buffer.from('\n'));
+        writeAll(fd, '\n');
       } else ftruncateSync(fd, c.size);
       fsyncSync(fd);
     } catch (err) {
@@ -303,16 +303,17 @@ export class Journal {
       ...(seen && { seen }), prev: c.events.at(-1)?.hash ?? GENESIS, hash: GENESIS,
     };
     event.hash = sha256(hashInput(event, data));
-    const bytes = Buffer.from(`${serialize(event, data)}\n`, 'utf8');
+    const line = `${serialize(event, data)}\n`;
     // The descriptor of the last append while the chain is still the same file (catchUp looked, under the lock).
     const fd = this.handles.appender(c.file, c.ino, () => this.openChain(c));
+    let bytes;
     try {
-      writeAll(fd, bytes);
+      bytes = writeAll(fd, line);
     } catch (err) {
       this.undo(fd, c.size);
       throw storageError(c.file, err, 'journal-write-failed');
     }
-    return { event, fd, bytes: bytes.length, seen };
+    return { event, fd, bytes, seen };
   }
 
   /** The line put fsync'd, and only then the event taken into this journal and returned. */
@@ -349,7 +350,10 @@ export class Journal {
 }
 
 // One write call; a short write (disk full) is an error, never a second write of the rest.
-function writeAll(fd: number, bytes: Buffer): void {
-  const n = writeSync(fd, bytes, 0, bytes.length);
-  if (n !== bytes.length) throw new Error(`short write: ${n} of ${bytes.length} bytes`);
+// (A string is encoded by the write itself, into no Buffer of ours.) Returns the bytes written.
+function writeAll(fd: number, text: string): number {
+  const want = Buffer.byteLength(text);
+  const n = writeSync(fd, text);
+  if (n !== want) throw new Error(`short write: ${n} of ${want} bytes`);
+  return n;
 }

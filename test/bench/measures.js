@@ -53,8 +53,11 @@ async function appendRow(fx, runs) {
   });
   const both = await Promise.all([writer('zhang'), writer('tanaka')]);
   const floor = stats(both.flatMap((w) => w.raw));
-  const bare = stats(both.flatMap((w) => w.bare));
-  return { time: stats(both.flatMap((w) => w.journal)), floor, note: `a bare append (line hashed, written, fsync'd; no lock, no checks) ${(bare.median / floor.median).toFixed(2)}×` };
+  const ratio = (k) => (stats(both.flatMap((w) => w[k])).median / floor.median).toFixed(2);
+  return {
+    time: stats(both.flatMap((w) => w.journal)), floor,
+    note: `floors of a hash-chained append in the same loop: bare (line hashed, written, fsync'd) ${ratio('bare')}×, with the fewest calls a lock needs (link, stat, unlink) ${ratio('locked')}×`,
+  };
 }
 
 export const ROWS = [

@@ -9,7 +9,7 @@
 
 /** RFC 8785 (JCS) text of a JSON value; throws TypeError on anything that is not one. */
 export function canonical(value: unknown): string {
-  return encode(value, new Set());
+  return encode(value, undefined);
 }
 
 // String.prototype.isWellFormed (ES2024, in Node 20): native, unlike a /\p{Surrogate}/u test.
@@ -21,7 +21,9 @@ function str(s: string): string {
   return JSON.stringify(s);
 }
 
-function encode(v: unknown, ancestors: Set<object>): string {
+// Every append encodes a few strings and one small object: plain loops, and the set of objects
+// being encoded (to refuse cycles) made only when there is an object.
+function encode(v: unknown, ancestors: Set<object> | undefined): string {
   if (v === null) return 'null';
   switch (typeof v) {
     case 'string': return str(v);
@@ -32,24 +34,28 @@ function encode(v: unknown, ancestors: Set<object>): string {
     case 'object': break;
     default: throw new TypeError(`canonical: ${typeof v} is not a JSON value`);
   }
-  if (ancestors.has(v)) throw new TypeError('canonical: cyclic value');
-  ancestors.add(v);
+  const seen = ancestors ?? new Set<object>();
+  if (seen.has(v)) throw new TypeError('canonical: cyclic value');
+  seen.add(v);
   let out: string;
   if (Array.isArray(v)) {
-    const parts: string[] = [];
+    out = '[';
     for (let i = 0; i < v.length; i++) {
       if (!(i in v)) throw new TypeError('canonical: sparse array');
-      parts.push(encode(v[i], ancestors));
+      out += `${i ? ',' : ''}${encode(v[i], seen)}`;
     }
-    out = `[${parts.join(',')}]`;
+    out += ']';
   } else {
     const proto: unknown = Object.getPrototypeOf(v);
     // Dates, Maps, class instances… would hash as whatever JSON.stringify makes of them: refuse.
     if (proto !== Object.prototype && proto !== null) throw new TypeError('canonical: not a plain object');
     const o = v as Record<string, unknown>;
     // Array.prototype.sort without a comparator orders by UTF-16 code unit: RFC 8785 §3.2.3.
-    out = `{${Object.keys(o).sort().map((k) => `${str(k)}:${encode(o[k], ancestors)}`).join(',')}}`;
+    const keys = Object.keys(o).sort();
+    out = '{';
+    for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}${str(keys[i]!)}:${encode(o[keys[i]!], seen)}`;
+    out += '}';
   }
-  ancestors.delete(v);
+  seen.delete(v);
   return out;
 }
