@@ -34,6 +34,20 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** A bare repository and two clones of it under root, each on main with a git identity. */
+function twoClones(name: string): [string, string] {
+  const bare = join(root, `${name}.git`);
+  git(root, 'init', '-q', '--bare', '-b', 'main', bare);
+  const pair: [string, string] = [join(root, `${name}-a`), join(root, `${name}-b`)];
+  for (const c of pair) {
+    git(root, 'clone', '-q', bare, c);
+    git(c, 'config', 'user.name', 'x');
+    git(c, 'config', 'user.email', 'x@example.cn');
+    git(c, 'checkout', '-q', '-B', 'main');
+  }
+  return pair;
+}
+
 describe('irbook sync', () => {
   it('two sites work one incident: identical merged timelines, verify passes on both, no conflict', () => {
     const start = ok(irbook(sh, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml'));
@@ -130,14 +144,7 @@ describe('irbook sync', () => {
     ['another writer, after both had synced an earlier incident', ['--actor', 'li'], true],
   ])('an id given out by two clones (the same site code), %s: sync stops before two incidents merge, saying what to do', (_name, actor, shared) => {
     const bare2 = join(root, `same-site-${actor.length}.git`);
-    git(root, 'init', '-q', '--bare', '-b', 'main', bare2);
-    const [a, b] = [join(root, `site-a-${actor.length}`), join(root, `site-b-${actor.length}`)];
-    for (const c of [a, b]) {
-      git(root, 'clone', '-q', bare2, c);
-      git(c, 'config', 'user.name', 'x');
-      git(c, 'config', 'user.email', 'x@example.cn');
-      git(c, 'checkout', '-q', '-B', 'main');
-    }
+    const [a, b] = twoClones(`same-site-${actor.length}`);
     if (shared) {
       // A first incident both clones hold (and the site's id counter with it): the clones share a commit.
       ok(irbook(a, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml'));
@@ -164,14 +171,7 @@ describe('irbook sync', () => {
 
   it('one writer name writing in two clones: sync stops before pulling, the hint\'s steps recover, nothing is lost', () => {
     const bare3 = join(root, 'twice.git');
-    git(root, 'init', '-q', '--bare', '-b', 'main', bare3);
-    const [a, b] = [join(root, 'twice-a'), join(root, 'twice-b')];
-    for (const c of [a, b]) {
-      git(root, 'clone', '-q', bare3, c);
-      git(c, 'config', 'user.name', 'x');
-      git(c, 'config', 'user.email', 'x@example.cn');
-      git(c, 'checkout', '-q', '-B', 'main');
-    }
+    const [a, b] = twoClones('twice');
     const id = /INC-\d{8}-SH-\d{3}/.exec(ok(irbook(a, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml')))![0];
     ok(irbook(a, 'SH', 'zhang', 'sync'));
     ok(irbook(b, 'SH', 'zhang', 'sync'));
@@ -212,15 +212,7 @@ describe('irbook sync', () => {
   }, 90_000);
 
   it('a pull that fails anyway is undone: the store is never left in the middle of a rebase', () => {
-    const bare4 = join(root, 'other-file.git');
-    git(root, 'init', '-q', '--bare', '-b', 'main', bare4);
-    const [a, b] = [join(root, 'other-a'), join(root, 'other-b')];
-    for (const c of [a, b]) {
-      git(root, 'clone', '-q', bare4, c);
-      git(c, 'config', 'user.name', 'x');
-      git(c, 'config', 'user.email', 'x@example.cn');
-      git(c, 'checkout', '-q', '-B', 'main');
-    }
+    const [a, b] = twoClones('other-file');
     ok(irbook(a, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml'));
     ok(irbook(a, 'SH', 'zhang', 'sync'));
     ok(irbook(b, 'TK', 'li', 'sync'));
