@@ -43,6 +43,8 @@ export class Journal {
   /** The first torn tail this open cut off (and recorded as journal.repaired in its chain). */
   repaired: Repair | undefined;
   private readonly handles = new ChainHandles();
+  /** The events this journal appended itself (what othersSince leaves out). */
+  private readonly written = new WeakSet<JournalEvent>();
   /** Per writer, its chain's lock file (see chainLock); per actor, its writer id. */
   private readonly locks = new Map<string, string>();
   private readonly writers = new Map<string, string>();
@@ -163,34 +165,41 @@ export class Journal {
     }));
   }
 
-  /** Read the other chains' new lines; returns what arrived, in the incident's order. */
+  /**
+   * Read what the chains gained: the other writers' new lines, and, under its lock (a sync may be
+   * rewriting it), what other processes of this writer added to its chain (a note from a second
+   * terminal). Returns what arrived, in the incident's order.
+   */
   refresh(): { writer: string; event: JournalEvent }[] {
     const news: { writer: string; e: JournalEvent }[] = [];
     // Only the chains folder is listed again: a v1 journal is one this open found (nothing writes one now).
     for (const w of writersOf(this.dir, { v1: this.chains.has(LEGACY_WRITER) })) {
-      if (w === this.writer) continue;
       const c = this.chain(w);
       const from = c.events.length;
-      this.readMore(c, false);
-      for (let i = from; i < c.events.length; i++) news.push({ writer: w, e: c.events[i]! });
+      if (w === this.writer) this.locked(c, () => this.catchUp(c));
+      else this.readMore(c, false);
+      for (let i = from; i < c.events.length; i++) if (!this.written.has(c.events[i]!)) news.push({ writer: w, e: c.events[i]! });
     }
     if (news.length) this.merged = undefined;
     return news.sort(compareEvents).map((x) => ({ writer: x.writer, event: x.e }));
   }
 
-  /** The other writers' heads (writer → hash), a cursor for othersSince. */
-  othersHeads(): Record<string, string> {
-    return Object.fromEntries(this.heads().filter((h) => h.writer !== this.writer).map((h) => [h.writer, h.hash]));
+  /** Every chain's head (writer → hash): a cursor for othersSince. */
+  cursor(): Record<string, string> {
+    return Object.fromEntries(this.heads().map((h) => [h.writer, h.hash]));
   }
 
-  /** Re-read the other chains; their events after the heads in `seen` (all of a writer not in it), in the incident's order. */
-  othersSince(seen: Readonly<Record<string, string>>): { writer: string; event: JournalEvent }[] {
+  /**
+   * Re-read the chains; the events after the heads in `cursor` (all of a writer not in it) that this
+   * journal did not append itself — other writers', and other processes' of this writer — in the
+   * incident's order.
+   */
+  othersSince(cursor: Readonly<Record<string, string>>): { writer: string; event: JournalEvent }[] {
     this.refresh();
     const out: { writer: string; e: JournalEvent }[] = [];
     for (const c of this.chains.values()) {
-      if (c.writer === this.writer) continue;
-      const from = seen[c.writer] === undefined ? 0 : c.events.findLastIndex((x) => x.hash === seen[c.writer]) + 1;
-      for (const e of c.events.slice(from)) out.push({ writer: c.writer, e });
+      const from = cursor[c.writer] === undefined ? 0 : c.events.findLastIndex((x) => x.hash === cursor[c.writer]) + 1;
+      for (let i = from; i < c.events.length; i++) if (!this.written.has(c.events[i]!)) out.push({ writer: c.writer, e: c.events[i]! });
     }
     return out.sort(compareEvents).map((x) => ({ writer: x.writer, event: x.e }));
   }
@@ -327,6 +336,7 @@ export class Journal {
     }
     c.size += bytes;
     c.events.push(event);
+    this.written.add(event);
     if (seen) for (const [w, h] of Object.entries(seen)) this.seenBy(c).set(w, h);
     const last = this.merged?.at(-1);
     if (this.merged && (!last || compareEvents({ e: last, writer: this.writerOf(last) }, { e: event, writer: c.writer }) <= 0)) this.merged.push(event);

@@ -119,11 +119,12 @@ export async function walk(w: Walk): Promise<number> {
     lang: ctx.lang, tz, c: ctx.c, out, playbook: w.playbook, ev, clocks, state: s, now: () => w.clock.now(),
     add: (e) => { const stored = append(e); apply(s, stored); presenter.event(stored); },
   })(step);
-  // Others' events since the last prompt: a cursor of the other chains' heads, moved on each read.
-  let seen = journal.othersHeads();
+  // Others' events since the last prompt (other writers', or this writer's from another terminal):
+  // a cursor of the chains' heads, moved on each read.
+  let seen = journal.cursor();
   const others = () => {
     const news = journal.othersSince(seen);
-    if (news.length) seen = journal.othersHeads();
+    if (news.length) seen = journal.cursor();
     return news.map((x) => x.event);
   };
   const deps = {

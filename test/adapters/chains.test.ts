@@ -69,13 +69,28 @@ describe('one chain per writer', () => {
 
   it('othersSince gives the other writers\' new events after a cursor, in order', () => {
     const { zhang, li } = twoWriters();
-    const cursor = zhang.othersHeads();
+    const cursor = zhang.cursor();
     expect(zhang.othersSince(cursor).map((x) => x.event.seq)).toEqual([3]);
     li.append(ev('li', 'note.added', { text: 'call the DPO' }));
+    zhang.append(ev('zhang', 'note.added', { text: 'mine, not news' }));
     const news = zhang.othersSince(cursor);
     expect(news.map((x) => [x.writer, x.event.seq, x.event.data.text])).toEqual([[writerId('li'), 3, 'li says'], [writerId('li'), 4, 'call the DPO']]);
-    expect(zhang.othersSince(zhang.othersHeads())).toEqual([]);
-    expect(zhang.events.map((e) => e.actor).at(-1)).toBe('li');
+    expect(zhang.othersSince(zhang.cursor())).toEqual([]);
+    expect(zhang.events.map((e) => e.actor).at(-2)).toBe('li');
+  });
+
+  it('othersSince also gives what another process of the same writer added (a note from a second terminal), never this journal\'s own', () => {
+    const { dir, zhang } = twoWriters();
+    const cursor = zhang.cursor();
+    zhang.append(ev('zhang', 'note.added', { text: 'from the walk' }));
+    const second = Journal.open(dir, { actor: 'zhang' });
+    second.append(ev('zhang', 'note.added', { text: 'from the second terminal' }));
+    second.close();
+    zhang.append(ev('zhang', 'note.added', { text: 'from the walk again' }));
+    const news = zhang.othersSince(cursor);
+    expect(news.map((x) => [x.writer, x.event.seq, x.event.data.text])).toEqual([[writerId('li'), 3, 'li says'], [writerId('zhang'), 6, 'from the second terminal']]);
+    expect(zhang.othersSince(zhang.cursor())).toEqual([]);
+    expect(verifyIncident(dir)).toMatchObject({ ok: true, events: 10 });
   });
 
   it('reads and verifies a v1 journal.jsonl as the single chain v1, and a note beside it as a second chain', () => {

@@ -84,4 +84,28 @@ describe.skipIf(!hasTmux())('a walk in one terminal, notes and evidence from ano
     const v = other('verify', id);
     expect(v.status, v.stdout + v.stderr).toBe(0);
   }, 60_000);
+
+  it('a note by the walk\'s own responder from a second terminal is shown before the next prompt, the walk\'s own answers are not', async () => {
+    await pane.clear();
+    await pane.type('node bin/irbook.js start chat-leak --tz Asia/Shanghai --actor zhang; echo EXIT=$?');
+    await pane.press('Enter');
+    const id = (await pane.waitFor(/(INC-\d{8}-\d{3})/, 'the session-started line'))[1]!;
+    await pane.waitFor(/^\? .*reportable anomaly/m, 'the first checklist prompt');
+    // The same person (zhang, this host: the walk's own chain) adds a note from another terminal.
+    const same = spawnSync(process.execPath, ['bin/irbook.js', 'note', id, 'screenshot of the group taken'], { cwd: ROOT, encoding: 'utf8', env: { ...env, IRBOOK_ACTOR: 'zhang' } });
+    expect(same.status, same.stderr).toBe(0);
+    await pane.press('Enter');
+    const shot = await pane.waitUntil((x) => /^\? /m.test(x.slice(x.lastIndexOf('✔ '))), 'the next prompt');
+    const after = shot.slice(shot.lastIndexOf('✔ '));
+    expect(after).toMatch(/^  ⇠ zhang · note\.added · screenshot of the group taken$[\s\S]*^\? /m);
+    // Only that note: the walk's own check.done is not echoed back.
+    expect(after.match(/⇠/g)).toHaveLength(1);
+    await pane.press('C-c');
+    expect(Number((await pane.waitFor(/^EXIT=(\d+)/m, 'the walk to stop'))[1])).toBe(130);
+    const events = incidentEvents(store, id);
+    expect(events.filter((x) => x.type === 'note.added').map((x) => [x.actor, x.data.text])).toEqual([['zhang', 'screenshot of the group taken']]);
+    const v = other('verify', id);
+    expect(v.status, v.stdout + v.stderr).toBe(0);
+    expect(v.stdout).toMatch(/1 chain\(s\)/);
+  }, 60_000);
 });
