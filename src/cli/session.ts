@@ -150,6 +150,7 @@ export async function walk(w: Walk): Promise<number> {
     },
     ...(w.injects ? { injects: w.injects } : {}),
     others,
+    refold: () => reduce(journal.events),
   };
   const after = w.answers?.amend?.length ? amendsAfter(w.playbook, w.answers.amend, () => ({ now: w.clock.now(), tz })) : undefined;
   const hint = { code: 'hint-resume-cmd', params: { command: resumeCommand(ctx, w.id) } };

@@ -18,11 +18,11 @@ const { playbook } = loadPlaybook('chat-leak', 'playbooks');
 const tz = 'Asia/Shanghai';
 
 /** Walk chat-leak from scripted answers; `others(stepAboutToBeAsked)` says what another writer appends right then. */
-async function walkWith(answers: Record<string, unknown>, others: (upcoming: string | undefined) => NewEvent[]) {
+async function walkWith(answers: Record<string, unknown>, others: (upcoming: string | undefined) => (NewEvent & { at?: string })[], o: { refold?: boolean } = {}) {
   const clock = simulatedClock(new Date('2026-11-23T02:00:00Z'), 60_000);
   const events: SessionEvent[] = [];
-  const put = (e: NewEvent, actor: string) => {
-    const stored = { seq: events.length + 1, ...stamp(e, { at: clock.now().toISOString(), tz, actor }) };
+  const put = (e: NewEvent & { at?: string }, actor: string) => {
+    const stored = { seq: events.length + 1, ...stamp(e, { at: e.at ?? clock.now().toISOString(), tz, actor }) };
     events.push(stored);
     return stored;
   };
@@ -44,9 +44,13 @@ async function walkWith(answers: Record<string, unknown>, others: (upcoming: str
       const n = next(playbook, state, evaluatorFor(playbook));
       return others(n.kind === 'step' ? n.step.id : undefined).map((e) => put(e, 'li.wei'));
     },
+    ...(o.refold && { refold: () => reduce(inOrder(events)) }),
   }, state);
   return { events, shown, asked, state };
 }
+
+/** The incident's order: by time, then writer, then the order written (each actor is one chain here). */
+const inOrder = (events: SessionEvent[]) => [...events].sort((a, b) => a.at.localeCompare(b.at) || a.actor.localeCompare(b.actor) || a.seq - b.seq);
 
 describe('the walk sees what others wrote', () => {
   it('a note from another writer is handed to the presenter before the next prompt, once', async () => {
@@ -85,5 +89,28 @@ describe('the walk sees what others wrote', () => {
     });
     expect(shown[0]?.answered).toBeUndefined();
     expect(asked).toContain('grade');
+  });
+
+  it.each([true, false])('an answer stamped before the walk\'s own that arrives after it (synced from another site): with refold %s', async (refold) => {
+    const answers = autoAnswers(playbook, true);
+    const asks = playbook.stages.flatMap((st) => st.steps).find((st) => st.ask?.includes('persons_affected'))!;
+    const own = (answers[asks.id] as Record<string, unknown>).persons_affected;
+    let sent = false;
+    const { state, events } = await walkWith(answers, (upcoming) => {
+      if (sent || upcoming !== 'grade') return [];
+      sent = true;
+      // Amended in Tokyo at 01:00 UTC, before this walk's session started: it reaches the walk only now.
+      return [{ ...ev('fact.amended', { fact: 'persons_affected', value: 99_999, previous: null, reason: 'count from Tokyo' }), at: '2026-11-23T01:00:00.000Z' }];
+    }, { refold });
+    expect(own).toBeDefined();
+    const merged = reduce(inOrder(events));
+    // In the incident's order the walk's own later answer stands; applied last, the earlier one would.
+    expect(merged.facts.persons_affected).toBe(own);
+    if (refold) {
+      expect(state.facts.persons_affected).toBe(own);
+      expect(state.facts).toEqual(merged.facts);
+      expect(state.decisions.map((d) => [d.step, d.answer])).toEqual(merged.decisions.map((d) => [d.step, d.answer]));
+      expect(state.count).toBe(events.length);
+    } else expect(state.facts.persons_affected).toBe(99_999);
   });
 });

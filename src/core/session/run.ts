@@ -9,7 +9,7 @@ import type { Evaluator } from './evaluator.js';
 import { kindOf } from './kinds/index.js';
 import type { Pending, Walker } from './kinds/kind.js';
 import { locate, next, pending, type Next } from './next.js';
-import { apply, type State } from './state.js';
+import { apply, replaceState, type State } from './state.js';
 import type { Inject } from './answers.js';
 import { StepDeferred, TakeUp } from './answer-error.js';
 import { durationMs } from '../time/duration.js';
@@ -62,6 +62,12 @@ export interface RunDeps {
   after?(stepId: string, s: State): NewEvent[];
   /** Events other writers appended since the last call (a note, an answer from another terminal or site). */
   others?(): SessionEvent[];
+  /**
+   * The state of every event in the incident's order, once others' events have arrived: an event
+   * stamped before ones already taken in (synced from another site hours later) must not stand
+   * over them, as it would if applied last. Without it, arrivals are applied in turn.
+   */
+  refold?(): State;
 }
 
 /**
@@ -99,7 +105,9 @@ export async function runSession(d: RunDeps, state: State, o: { takeUp?: readonl
     // What others wrote meanwhile is taken in before the next prompt; a step they answered is not asked again.
     const arrived = d.others?.() ?? [];
     if (arrived.length) {
-      for (const e of arrived) apply(s, e);
+      // (Arrivals all stamped after what the walk holds are simply applied: the same in either order.)
+      if (d.refold && arrived.some((e) => s.lastAt !== undefined && Date.parse(e.at) <= Date.parse(s.lastAt))) replaceState(s, d.refold());
+      else for (const e of arrived) apply(s, e);
       const was = n;
       n = next(d.playbook, s, d.ev);
       d.presenter.others?.(arrived, was.kind === 'step' && !pending(was.step, s) ? was.step : undefined);

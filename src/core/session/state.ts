@@ -70,6 +70,12 @@ function finish(s: State, step: string): void {
   s.deferred.delete(step);
 }
 
+/** Make `s` (which others hold, e.g. a menu) the state `fresh`, in place. */
+export function replaceState(s: State, fresh: State): void {
+  for (const k of Object.keys(s) as (keyof State)[]) if (!(k in fresh)) delete s[k];
+  Object.assign(s, fresh);
+}
+
 /** Apply one event (mutates and returns `s`): resuming and `status` fold the whole journal. */
 export function apply(s: State, e: SessionEvent): State {
   s.count++;
