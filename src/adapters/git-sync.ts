@@ -75,9 +75,11 @@ export function syncStore(store: string, o: { playbooks: string; incident?: stri
     if (git(root, ['ls-remote', '--exit-code', '--heads', remote, branch], { allowFail: true }).ok) {
       // Two clones that gave out one id (the same site code) would merge two incidents into one: stop before.
       git(root, ['fetch', '-q', remote, branch]);
-      const clash = idCollision(root);
+      const mb = git(root, ['merge-base', 'HEAD', 'FETCH_HEAD'], { allowFail: true });
+      const base = mb.ok ? mb.out : undefined;
+      const clash = idCollision(root, base);
       if (clash) throw new UserError(EXIT.storage, 'sync-id-collision', clash, { code: 'hint-sync-id-collision', params: { id: clash.id, store } });
-      const twice = divergedChain(root);
+      const twice = divergedChain(root, base);
       if (twice) throw new UserError(EXIT.storage, 'sync-chain-diverged', twice, { code: 'hint-sync-chain-diverged', params: { ...twice, store } });
       // --autostash: anything else changed in the work tree is set aside and put back.
       const pull = git(root, [...who(root, host), 'pull', '-q', '--rebase', '--autostash', remote, branch], { allowFail: true });
@@ -102,10 +104,9 @@ export function syncStore(store: string, o: { playbooks: string; incident?: stri
  * this clone added too — the same writer name on both) that begins with a session.started, in an
  * incident folder whose own chains begin with a different one.
  */
-function idCollision(root: string): { id: string; here: string; there: string; site: string } | undefined {
+function idCollision(root: string, base: string | undefined): { id: string; here: string; there: string; site: string } | undefined {
   // Chains the remote added since the common ancestor (a chain that only grew there is skipped).
-  const base = git(root, ['merge-base', 'HEAD', 'FETCH_HEAD'], { allowFail: true });
-  const incoming = git(root, ['diff', '--name-only', '--diff-filter=A', base.ok ? base.out : EMPTY_TREE, 'FETCH_HEAD']).out
+  const incoming = git(root, ['diff', '--name-only', '--diff-filter=A', base ?? EMPTY_TREE, 'FETCH_HEAD']).out
     .split('\n').filter((f) => new RegExp(`/${CHAINS_DIR}/[^/]+\\.jsonl$`).test(f));
   for (const file of incoming) {
     const dir = join(root, file, '..', '..');
@@ -128,10 +129,9 @@ function idCollision(root: string): { id: string; here: string; there: string; s
  * (actor@host) writing in two clones. Its two versions cannot be merged (each line names the one
  * before it), and a rebase would stop half done.
  */
-function divergedChain(root: string): { id: string; writer: string } | undefined {
-  const base = git(root, ['merge-base', 'HEAD', 'FETCH_HEAD'], { allowFail: true });
-  if (!base.ok) return undefined;
-  const chains = (rev: string) => git(root, ['diff', '--name-only', base.out, rev]).out.split('\n').filter((f) => CHAIN_PATH.test(f));
+function divergedChain(root: string, base: string | undefined): { id: string; writer: string } | undefined {
+  if (!base) return undefined;
+  const chains = (rev: string) => git(root, ['diff', '--name-only', base, rev]).out.split('\n').filter((f) => CHAIN_PATH.test(f));
   const here = new Set(chains('HEAD'));
   const blob = (rev: string, f: string) => git(root, ['rev-parse', `${rev}:${f}`], { allowFail: true }).out;
   // (The same version on both sides, once this clone took the other's: nothing to merge.)
