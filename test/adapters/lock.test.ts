@@ -75,6 +75,24 @@ describe('the lock folder', () => {
   });
 });
 
+describe('a folder cleaned under a running process', () => {
+  it.runIf(folder !== undefined)('writes its holder file again and goes on locking', () => {
+    const chains = join(root, 'journal');
+    mkdirSync(chains);
+    const file = chainLock(chains, 'zhang@vm');
+    acquireLock(file).release();
+    const holder = join(folder!, `${hostname()}.${process.pid}.holder`);
+    rmSync(holder);
+    const lock = acquireLock(file);
+    try {
+      expect(lstatSync(file).ino).toBe(lstatSync(holder).ino);
+    } finally {
+      lock.release();
+    }
+    expect(existsSync(file)).toBe(false);
+  });
+});
+
 describe('what a killed process leaves in the folder', () => {
   const holdIn = (file: string) => new Promise<ReturnType<typeof spawn>>((res) => {
     const child = spawn(process.execPath, ['-e', `import(${JSON.stringify(LOCK)}).then(({ acquireLock }) => { acquireLock(${JSON.stringify(file)}); console.log('locked'); setInterval(() => {}, 60_000); })`], { stdio: ['ignore', 'pipe', 'inherit'] });
