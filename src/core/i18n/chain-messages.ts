@@ -33,7 +33,7 @@ export const CHAIN: Catalog = {
   'sync-playbook-repo': { en: 'the store {store} is inside the playbook repository: incident journals hold personal data and are never synced there', ja: '保存先 {store} がプレイブックのリポジトリ内にあります。記録は個人情報を含むため、そこには同期しません', zh: '存储目录 {store} 位于剧本仓库内：事件日志含个人信息，绝不同步到那里' },
   'sync-git-missing': { en: 'git is not installed or cannot run ({detail})', ja: 'git がインストールされていないか実行できません（{detail}）', zh: '未安装 git 或无法运行（{detail}）' },
   'sync-git-failed': { en: '{command} failed: {detail}', ja: '{command} が失敗しました: {detail}', zh: '{command} 失败：{detail}' },
-  'help-sync': { en: 'share the store through its git remote: commit this host\'s new journal lines, pull --rebase, push', ja: 'git リモート経由で保存先を共有（このホストの新しい記録をコミットし pull --rebase、push）', zh: '通过 git 远程共享存储目录：提交本机新的日志行，pull --rebase，push' },
+  'help-sync': { en: 'share the store through its git remote: commit this host\'s new journal lines, pull --rebase, push. Stops before pulling (exit 4, saying how to recover) when two clones gave out one incident id or one writer name writes in two clones', ja: 'git リモート経由で保存先を共有（このホストの新しい記録をコミットし pull --rebase、push）。2 つのクローンが同じインシデント ID を発行した場合や、同じ記録者名が 2 つのクローンで書き込んでいる場合は、取得前に停止します（終了コード 4、復旧手順を表示）', zh: '通过 git 远程共享存储目录：提交本机新的日志行，pull --rebase，push。两个克隆发放了同一个事件编号，或同一个记录者名称在两个克隆中写入时，在拉取前停止（退出码 4，并说明如何恢复）' },
   'help-sync-incident': { en: 'only this incident (default: every incident in the store)', ja: 'このインシデントのみ（既定: 保存先のすべて）', zh: '仅此事件（默认：存储目录中的全部事件）' },
   // help
   'help-verify-expect': { en: 'heads that must still be in the chains (writer:seq:sha256, as status and reports print them)', ja: 'チェーンに残っているべき検証値（writer:seq:sha256。status やレポートの表示どおり）', zh: '必须仍在链中的链头（writer:seq:sha256，与 status 和报告中的一致）' },
