@@ -2,7 +2,7 @@
 // writer in each, interleaved events and `irbook sync` both ways. Both clones end with the same
 // merged timeline, verify passes on both, and git never reports a conflict.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,6 +168,38 @@ describe('irbook sync', () => {
     const ja = spawnSync(process.execPath, ['bin/irbook.js', 'sync'], { encoding: 'utf8', env: { ...process.env, IRBOOK_STORE: b, IRBOOK_SITE: 'SH', IRBOOK_ACTOR: 'li', NO_COLOR: '1', IRBOOK_LANG: 'ja', IRBOOK_PLAYBOOKS: 'playbooks' } });
     expect([ja.status, ja.stderr]).toEqual([4, expect.stringContaining('両方で開始されています')]);
   }, 60_000);
+
+  it('an id given out by two clones: the hint\'s steps, followed as printed, recover both incidents and lose nothing', () => {
+    const [a, b] = twoClones('same-id-steps');
+    const id = /INC-\d{8}-SH-\d{3}/.exec(ok(irbook(a, 'SH', 'zhang', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml')))![0];
+    ok(irbook(a, 'SH', 'zhang', 'sync'));
+    expect(ok(irbook(b, 'SH', 'li', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml'))).toContain(id);
+    ok(irbook(b, 'SH', 'li', 'note', id, 'only in clone b'));
+    const r = irbook(b, 'SH', 'li', 'sync');
+    expect(r.status, r.stderr).toBe(4);
+    expect(r.stderr).toContain(`mv ${b}/${id} FOLDER`);
+    expect(r.stderr).toContain(`git -C ${b} reset -q FETCH_HEAD && git -C ${b} checkout -- ${id}`);
+    // 1. a new site code (TK below); 2. the folder out; 3. the other clone's history and its incident.
+    const aside = join(root, 'same-id-steps-aside');
+    mkdirSync(aside);
+    renameSync(join(b, id), join(aside, id));
+    git(b, 'reset', '-q', 'FETCH_HEAD');
+    git(b, 'checkout', '--', id);
+    // 4. started again under the new code; 5. the old journal as evidence; 6. sync.
+    const again = /INC-\d{8}-TK-\d{3}/.exec(ok(irbook(b, 'TK', 'li', 'start', 'chat-leak', '--answers', 'test/fixtures/answers/chat-leak.yaml')))![0];
+    const old = readdirSync(join(aside, id, 'journal')).filter((f) => f.endsWith('.jsonl')).map((f) => join(aside, id, 'journal', f));
+    for (const f of old) ok(irbook(b, 'TK', 'li', 'evidence', again, f));
+    ok(irbook(b, 'TK', 'li', 'sync'));
+    ok(irbook(a, 'SH', 'zhang', 'sync'));
+    for (const c of [a, b]) {
+      expect(readdirSync(c).filter((d) => d.startsWith('INC-')).sort()).toEqual([id, again].sort());
+      ok(irbook(c, 'SH', 'x', 'verify', id));
+      ok(irbook(c, 'SH', 'x', 'verify', again));
+      const events = JSON.parse(ok(irbook(c, 'SH', 'x', 'timeline', again, '--json'))) as { type: string; data: { path?: string } }[];
+      expect(events.filter((e) => e.type === 'evidence.added').map((e) => e.data.path).sort()).toEqual(old.sort());
+    }
+    expect(old.map((f) => readFileSync(f, 'utf8')).join('')).toContain('only in clone b');
+  }, 90_000);
 
   it('one writer name writing in two clones: sync stops before pulling, the hint\'s steps recover, nothing is lost', () => {
     const bare3 = join(root, 'twice.git');
