@@ -25,6 +25,16 @@ afterAll(() => {
   rmSync(store, { recursive: true, force: true });
 });
 
+/** zhang's walk started in the (cleared) pane, waiting at its first checklist prompt; its incident id. */
+async function walkAtFirstPrompt(): Promise<string> {
+  await pane.clear();
+  await pane.type('node bin/irbook.js start chat-leak --tz Asia/Shanghai --actor zhang; echo EXIT=$?');
+  await pane.press('Enter');
+  const id = (await pane.waitFor(/(INC-\d{8}-\d{3})/, 'the session-started line'))[1]!;
+  await pane.waitFor(/^\? .*reportable anomaly/m, 'the first checklist prompt');
+  return id;
+}
+
 describe.skipIf(!hasTmux())('a walk in one terminal, notes and evidence from another', () => {
   it('50 rounds of note + evidence while the walk runs: nothing lost, nobody refused, every chain verifies', async () => {
     await pane.type('node bin/irbook.js start chat-leak --tz Asia/Shanghai --actor zhang; echo EXIT=$?');
@@ -62,11 +72,7 @@ describe.skipIf(!hasTmux())('a walk in one terminal, notes and evidence from ano
   }, 120_000);
 
   it('a step answered meanwhile in the other terminal is skipped, and the walk says who answered it', async () => {
-    await pane.clear();
-    await pane.type('node bin/irbook.js start chat-leak --tz Asia/Shanghai --actor zhang; echo EXIT=$?');
-    await pane.press('Enter');
-    const id = (await pane.waitFor(/(INC-\d{8}-\d{3})/, 'the session-started line'))[1]!;
-    await pane.waitFor(/^\? .*reportable anomaly/m, 'the first checklist prompt');
+    const id = await walkAtFirstPrompt();
     // li.wei answers both checklist steps from an answers file, then stops at the scope questions (exit 2: no answer for them).
     const partial = join(store, 'partial.yaml');
     writeFileSync(partial, 'answers:\n  confirm-anomaly: done\n  report-route: done\n');
@@ -86,11 +92,7 @@ describe.skipIf(!hasTmux())('a walk in one terminal, notes and evidence from ano
   }, 60_000);
 
   it('a note by the walk\'s own responder from a second terminal is shown before the next prompt, the walk\'s own answers are not', async () => {
-    await pane.clear();
-    await pane.type('node bin/irbook.js start chat-leak --tz Asia/Shanghai --actor zhang; echo EXIT=$?');
-    await pane.press('Enter');
-    const id = (await pane.waitFor(/(INC-\d{8}-\d{3})/, 'the session-started line'))[1]!;
-    await pane.waitFor(/^\? .*reportable anomaly/m, 'the first checklist prompt');
+    const id = await walkAtFirstPrompt();
     // The same person (zhang, this host: the walk's own chain) adds a note from another terminal.
     const same = spawnSync(process.execPath, ['bin/irbook.js', 'note', id, 'screenshot of the group taken'], { cwd: ROOT, encoding: 'utf8', env: { ...env, IRBOOK_ACTOR: 'zhang' } });
     expect(same.status, same.stderr).toBe(0);
