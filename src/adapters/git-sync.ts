@@ -77,18 +77,24 @@ export function syncStore(store: string, o: { playbooks: string; incident?: stri
       git(root, ['fetch', '-q', remote, branch]);
       const mb = git(root, ['merge-base', 'HEAD', 'FETCH_HEAD'], { allowFail: true });
       const base = mb.ok ? mb.out : undefined;
-      const clash = idCollision(root, base);
-      if (clash) throw new UserError(EXIT.storage, 'sync-id-collision', clash, { code: 'hint-sync-id-collision', params: { id: clash.id, store } });
-      const twice = divergedChain(root, base);
-      if (twice) throw new UserError(EXIT.storage, 'sync-chain-diverged', twice, { code: 'hint-sync-chain-diverged', params: { ...twice, store } });
-      // --autostash: anything else changed in the work tree is set aside and put back.
-      const pull = git(root, [...who(root, host), 'pull', '-q', '--rebase', '--autostash', remote, branch], { allowFail: true });
-      if (!pull.ok) {
-        // Never leave the store in the middle of a rebase: back to this clone's commit, then say why.
-        git(root, ['rebase', '--abort'], { allowFail: true });
-        throw new UserError(EXIT.storage, 'sync-git-failed', { command: `git pull --rebase ${remote} ${branch}`, detail: `${pull.err.split('\n').slice(-3).join(' ')} (undone: git rebase --abort)` });
+      // Nothing new there (what was fetched is already here): nothing to check or pull.
+      if (base !== git(root, ['rev-parse', 'FETCH_HEAD']).out) {
+        // The chains the remote changed since the common commit, with how (A: added).
+        const theirs = git(root, ['diff', '--name-status', base ?? EMPTY_TREE, 'FETCH_HEAD']).out.split('\n')
+          .map((l) => l.split('\t')).filter(([, f]) => f !== undefined && CHAIN_PATH.test(f)).map(([how, f]) => ({ how: how!, file: f! }));
+        const clash = idCollision(root, theirs.filter((c) => c.how === 'A').map((c) => c.file));
+        if (clash) throw new UserError(EXIT.storage, 'sync-id-collision', clash, { code: 'hint-sync-id-collision', params: { id: clash.id, store } });
+        const twice = base ? divergedChain(root, base, theirs.map((c) => c.file)) : undefined;
+        if (twice) throw new UserError(EXIT.storage, 'sync-chain-diverged', twice, { code: 'hint-sync-chain-diverged', params: { ...twice, store } });
+        // --autostash: anything else changed in the work tree is set aside and put back.
+        const pull = git(root, [...who(root, host), 'pull', '-q', '--rebase', '--autostash', remote, branch], { allowFail: true });
+        if (!pull.ok) {
+          // Never leave the store in the middle of a rebase: back to this clone's commit, then say why.
+          git(root, ['rebase', '--abort'], { allowFail: true });
+          throw new UserError(EXIT.storage, 'sync-git-failed', { command: `git pull --rebase ${remote} ${branch}`, detail: `${pull.err.split('\n').slice(-3).join(' ')} (undone: git rebase --abort)` });
+        }
+        pulled = Number(git(root, ['rev-list', '--count', before ? `${before}..HEAD` : 'HEAD'], { allowFail: true }).out) || 0;
       }
-      pulled = Number(git(root, ['rev-list', '--count', before ? `${before}..HEAD` : 'HEAD'], { allowFail: true }).out) || 0;
     }
   } finally {
     for (const l of locks) l.release();
@@ -104,10 +110,8 @@ export function syncStore(store: string, o: { playbooks: string; incident?: stri
  * this clone added too — the same writer name on both) that begins with a session.started, in an
  * incident folder whose own chains begin with a different one.
  */
-function idCollision(root: string, base: string | undefined): { id: string; here: string; there: string; site: string } | undefined {
-  // Chains the remote added since the common ancestor (a chain that only grew there is skipped).
-  const incoming = git(root, ['diff', '--name-only', '--diff-filter=A', base ?? EMPTY_TREE, 'FETCH_HEAD']).out
-    .split('\n').filter((f) => new RegExp(`/${CHAINS_DIR}/[^/]+\\.jsonl$`).test(f));
+function idCollision(root: string, incoming: readonly string[]): { id: string; here: string; there: string; site: string } | undefined {
+  // `incoming`: the chains the remote added since the common commit (one that only grew there is not one).
   for (const file of incoming) {
     const dir = join(root, file, '..', '..');
     const id = relative(root, dir);
@@ -129,13 +133,12 @@ function idCollision(root: string, base: string | undefined): { id: string; here
  * (actor@host) writing in two clones. Its two versions cannot be merged (each line names the one
  * before it), and a rebase would stop half done.
  */
-function divergedChain(root: string, base: string | undefined): { id: string; writer: string } | undefined {
-  if (!base) return undefined;
-  const chains = (rev: string) => git(root, ['diff', '--name-only', base, rev]).out.split('\n').filter((f) => CHAIN_PATH.test(f));
-  const here = new Set(chains('HEAD'));
+function divergedChain(root: string, base: string, theirs: readonly string[]): { id: string; writer: string } | undefined {
+  if (!theirs.length) return undefined;
+  const here = new Set(git(root, ['diff', '--name-only', base, 'HEAD']).out.split('\n').filter((f) => CHAIN_PATH.test(f)));
   const blob = (rev: string, f: string) => git(root, ['rev-parse', `${rev}:${f}`], { allowFail: true }).out;
   // (The same version on both sides, once this clone took the other's: nothing to merge.)
-  const file = chains('FETCH_HEAD').find((f) => here.has(f) && blob('HEAD', f) !== blob('FETCH_HEAD', f));
+  const file = theirs.find((f) => here.has(f) && blob('HEAD', f) !== blob('FETCH_HEAD', f));
   if (!file) return undefined;
   const parts = file.split('/');
   return { id: parts.at(-3)!, writer: parts.at(-1)!.slice(0, -'.jsonl'.length) };
