@@ -25,8 +25,8 @@ export type IncidentVerdict =
   | { ok: false; file: string; line: number; reason: string; detail?: string };
 
 /** sha256 hex of the RFC 8785 form of the event without `hash`. */
-export const hashEvent = (e: Omit<JournalEvent, 'hash'> & { hash?: string }): string => sha256(hashInput(e));
-const hashText = (t: string) => sha256(t);
+/** sha256 of what an event's hash covers; `data`: its data's canonical text, where already made. */
+export const hashEvent = (e: Omit<JournalEvent, 'hash'> & { hash?: string }, data?: string): string => sha256(hashInput(e, data));
 
 /** The chain name of a writer: `<actor>@<host>`, lower case, letters/digits/._- only (a file name on every system, no `:` or spaces, so heads split cleanly). */
 export function writerId(actor: string, host = hostname()): string {
@@ -95,7 +95,7 @@ export interface Anchor { source: string; heads: readonly Head[] }
 function judge(dir: string, chains: readonly ChainState[], o: { strict: boolean; expect?: readonly Anchor[] }): IncidentVerdict {
   const fail = (b: Bad): IncidentVerdict => ({ ok: false, file: chainFile(dir, b.writer), line: b.line, reason: b.reason, ...(b.detail !== undefined && { detail: b.detail }) });
   for (const c of chains) {
-    const broken = checkChain(c.tail ? { writer: c.writer, events: [...c.events, c.tail] } : c, hashText, c.trusted ?? 0);
+    const broken = checkChain(c.tail ? { writer: c.writer, events: [...c.events, c.tail] } : c, sha256, c.trusted ?? 0);
     if (broken) return fail(broken);
     if (c.bad) return fail({ writer: c.writer, ...c.bad });
     if (o.strict && c.torn && !c.torn.complete) return fail({ writer: c.writer, line: c.torn.line, reason: 'verify-torn', detail: `${c.torn.bytes} bytes` });
@@ -151,7 +151,7 @@ export function readJournal(file: string): { events: JournalEvent[]; torn?: Torn
 /** One chain file: walk it and name the first bad line (1-based), or the number of events and the last hash. */
 export function verifyJournal(file: string): Verdict {
   const s = scan(readChainBytes(file));
-  const broken = checkChain({ writer: '', events: s.events }, hashText);
+  const broken = checkChain({ writer: '', events: s.events }, sha256);
   if (broken) return { ok: false, line: broken.line, reason: broken.reason, ...(broken.detail !== undefined && { detail: broken.detail }) };
   if (s.bad) return { ok: false, ...s.bad };
   if (s.torn && !s.torn.complete) return { ok: false, line: s.torn.line, reason: 'verify-torn', detail: `${s.torn.bytes} bytes` };

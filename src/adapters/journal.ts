@@ -9,7 +9,7 @@ import { chmodSync, closeSync, fsyncSync, ftruncateSync, lstatSync, openSync, wr
 import { join } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 import { checkChain, compareEvents, merge } from '../core/journal/chain.js';
-import { GENESIS, hashInput, newEventProblem, serialize, type JournalEvent, type NewEvent } from '../core/journal/event.js';
+import { GENESIS, newEventProblem, serialize, type JournalEvent, type NewEvent } from '../core/journal/event.js';
 import type { Head } from '../core/journal/heads.js';
 import { canonical } from '../core/journal/jcs.js';
 import {
@@ -270,7 +270,7 @@ export class Journal {
     c.events.push(...keep);
     // A complete last line without its newline is checked too, before anyone adds the newline.
     const tail = s.torn?.complete ? s.events.at(-1) : undefined;
-    const broken = checkChain(tail ? { writer: c.writer, events: [...c.events, tail] } : c, (t) => sha256(t), from);
+    const broken = checkChain(tail ? { writer: c.writer, events: [...c.events, tail] } : c, sha256, from);
     if (broken) {
       c.events.length = from;
       throw corrupt({ ok: false, file: c.file, line: broken.line, reason: broken.reason, ...(broken.detail !== undefined && { detail: broken.detail }) }, EXIT.storage);
@@ -311,7 +311,7 @@ export class Journal {
       seq: c.events.length + 1, at: e.at, tz: e.tz, actor: e.actor, type: e.type, data: JSON.parse(data) as Record<string, unknown>,
       ...(seen && { seen }), prev: c.events.at(-1)?.hash ?? GENESIS, hash: GENESIS,
     };
-    event.hash = sha256(hashInput(event, data));
+    event.hash = hashEvent(event, data);
     const line = `${serialize(event, data)}\n`;
     // The descriptor of the last append while the chain is still the same file (catchUp looked, under the lock).
     const fd = this.handles.appender(c.file, c.ino, () => this.openChain(c));

@@ -204,7 +204,7 @@ function writeHolder(): string {
 }
 
 // What processes of this host that were killed left in the lock folder (it lives until the next
-// boot): their locks, broken the way a taker breaks them, then their holders no lock links to.
+// boot): their locks, broken where a taker would break them, then their holders no lock links to.
 // Once per process, before its first lock there.
 function sweep(): void {
   let names: string[];
@@ -218,16 +218,15 @@ function sweep(): void {
     try {
       const file = join(folder!, n);
       const seen = readRaw(file);
-      const who = seen === undefined ? undefined : holderIn(seen);
-      if (who && who.host === hostname() && !alive(who.pid)) breakStale(file, seen!);
+      if (seen !== undefined && isStale(file, seen)) breakStale(file, seen);
     } catch { /* see above */ }
   }
+  // A holder is named <host>.<pid>.holder (holderOf): this host's, of a gone pid, that no lock links to.
   const host = `${hostname()}.`;
   for (const n of names.filter((x) => x.startsWith(host) && x.endsWith('.holder'))) {
+    const pid = Number(n.slice(host.length, -'.holder'.length));
     try {
-      const file = join(folder!, n);
-      const who = holderIn(readRaw(file) ?? '');
-      if (who && who.pid !== process.pid && !alive(who.pid) && lstatSync(file).nlink === 1) unlinkSync(file);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid) && lstatSync(join(folder!, n)).nlink === 1) unlinkSync(join(folder!, n));
     } catch { /* gone meanwhile */ }
   }
 }
