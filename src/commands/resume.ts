@@ -13,7 +13,9 @@ import { Journal, incidentDir, storeDir } from '../adapters/journal.js';
 import { findPlaybook } from '../adapters/files.js';
 import { findProfile } from '../adapters/profile-find.js';
 import { sourceShas } from '../adapters/pinned.js';
+import type { SessionEvent } from '../core/session/events.js';
 import { changedFrom, planResume } from '../core/session/plan.js';
+import { apply } from '../core/session/state.js';
 import { EXIT, UserError } from '../errors.js';
 
 export interface ResumeOptions { actor?: string; tz?: string; answers?: string; scenario?: string; allowChangedPlaybook?: boolean }
@@ -51,9 +53,9 @@ export async function run(ctx: Context, id: string, o: ResumeOptions): Promise<n
       ...(answers?.clock !== undefined ? { clock: answers.clock } : {}), ...(answers?.pace !== undefined ? { pace: answers.pace } : {}), ...(answers?.speed !== undefined ? { speed: answers.speed } : {}),
     });
     if (!plan.ok) throw plan.error;
-    for (const e of plan.events) journal.append(e);
-    // (An append also reads the other chains' new lines: then the state is folded again.)
-    const state = plan.events.length ? journal.fold().state : plan.state;
+    // The plan's state is the fold before its events: each is applied as it is journaled.
+    const { state } = plan;
+    for (const e of plan.events) apply(state, journal.append(e) as SessionEvent);
     const injects = [...(answers?.injects ?? []), ...(o.scenario ? (await import('../cli/answers-file.js')).readScenario(ctx, o.scenario).injects : [])];
     if (journal.repaired) ctx.err(ctx.c.yellow(ctx.t('journal-repaired-note', { line: journal.repaired.line, bytes: journal.repaired.bytes })));
     ctx.out(ctx.c.bold(ctx.t('session-resumed', { id, seq: journal.events.length })));
